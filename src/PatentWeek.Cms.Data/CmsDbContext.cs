@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Data.Accounts;
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Data.Content;
+
+namespace PatentWeek.Cms.Data;
+
+/// <summary>The one database of the CMS, Identity included; the same model on SQLite and PostgreSQL.</summary>
+public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbContext<CmsUser>(options)
+{
+    public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<ContentTag> ContentTags => Set<ContentTag>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CmsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every instant is UTC; SQLite would otherwise hand back DateTimeKind.Unspecified.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

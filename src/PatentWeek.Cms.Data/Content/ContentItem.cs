@@ -1,0 +1,59 @@
+using PatentWeek.Cms.Data.Campaign;
+
+namespace PatentWeek.Cms.Data.Content;
+
+/// <summary>
+/// One piece of content in one edition. Publishing is a state, not a copy: the public reads the same row.
+/// All times are UTC; they are shown and entered in Beijing time by the host.
+/// </summary>
+public class ContentItem
+{
+    public int Id { get; set; }
+    public int EditionId { get; set; }
+    public Edition Edition { get; set; } = null!;
+    public ContentKind Kind { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string Body { get; set; } = "";
+
+    /// <summary>Sanitised HTML rendered from <see cref="Body"/> on save, never per request.</summary>
+    public string Html { get; set; } = "";
+
+    public string? CityCode { get; set; }
+    public City? City { get; set; }
+    public List<ContentTag> Tags { get; set; } = [];
+    public string? Cover { get; set; }
+
+    /// <summary>来源: the organisation or outlet the text comes from.</summary>
+    public string? Source { get; set; }
+    public string? Author { get; set; }
+
+    /// <summary>责任编辑: the editor answerable for the published text.</summary>
+    public string? ResponsibleEditor { get; set; }
+    public bool IsOriginal { get; set; } = true;
+    public bool IsPinned { get; set; }
+
+    /// <summary>Sample content from the seed, shown as 示例 on the site.</summary>
+    public bool IsSample { get; set; }
+    public ContentState State { get; set; }
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>Event fields; null for other kinds.</summary>
+    public DateTime? StartsAt { get; set; }
+    public DateTime? EndsAt { get; set; }
+    public string? Location { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Hash of the seed file this item was last imported from. A start-up seed overwrites the item only when
+    /// its file changed since, so an editor's later edits survive restarts.
+    /// </summary>
+    public string? ImportedHash { get; set; }
+
+    /// <summary>Optimistic concurrency token; bumped on every save.</summary>
+    public int Version { get; set; }
+    public List<Revision> Revisions { get; set; } = [];
+}

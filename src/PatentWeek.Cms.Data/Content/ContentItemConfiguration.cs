@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PatentWeek.Cms.Data.Content;
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> builder)
+    {
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Slug).HasMaxLength(120);
+        builder.Property(i => i.Title).HasMaxLength(200);
+        builder.Property(i => i.Summary).HasMaxLength(1000);
+        builder.Property(i => i.Cover).HasMaxLength(500);
+        builder.Property(i => i.Source).HasMaxLength(100);
+        builder.Property(i => i.Author).HasMaxLength(100);
+        builder.Property(i => i.ResponsibleEditor).HasMaxLength(100);
+        builder.Property(i => i.Location).HasMaxLength(200);
+        builder.Property(i => i.CityCode).HasMaxLength(6);
+        builder.Property(i => i.ImportedHash).HasMaxLength(64);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+
+        // Slugs are unique per edition and kind: /news/x and /story/x may coexist.
+        builder.HasIndex(i => new { i.EditionId, i.Kind, i.Slug }).IsUnique();
+        builder.HasIndex(i => new { i.EditionId, i.State, i.Kind, i.PublishedAt });
+        builder.HasIndex(i => i.CityCode);
+
+        builder.HasOne(i => i.Edition).WithMany().HasForeignKey(i => i.EditionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.City).WithMany().HasForeignKey(i => i.CityCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Revisions).WithOne().HasForeignKey(r => r.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

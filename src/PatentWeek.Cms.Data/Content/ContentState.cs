@@ -1,0 +1,10 @@
+namespace PatentWeek.Cms.Data.Content;
+
+public enum ContentState
+{
+    Draft,
+    Submitted,
+    Approved,
+    Published,
+    Archived,
+}

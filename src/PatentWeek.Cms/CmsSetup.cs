@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Import;
+using PatentWeek.Cms.Delivery;
+using PatentWeek.Cms.Health;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Site;
+using Scalar.AspNetCore;
+
+namespace PatentWeek.Cms;
+
+/// <summary>The composition root, kept to one call per feature.</summary>
+public static class CmsSetup
+{
+    public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<CmsOptions>().BindConfiguration(CmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CmsOptions>, CmsOptionsValidator>();
+        services.AddSingleton<CmsPaths>();
+        services.AddSingleton(TimeProvider.System);
+        builder.AddCmsData();
+
+        // Chinese is sent as characters, not \uXXXX or &#x…; escapes, in JSON and in HTML alike.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddCmsHealth();
+
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentWriter>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentExporter>();
+        services.AddScoped<ContentQueries>();
+        services.AddSingleton<ThemeRenderer>();
+        return builder;
+    }
+
+    public static WebApplication MapCms(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Errors become problem+json without a stack trace, in every environment.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseThemeAssets();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapCmsHealth();
+        app.MapDeliveryApi();
+        app.MapSitePages();
+        return app;
+    }
+}

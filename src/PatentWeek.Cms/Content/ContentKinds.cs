@@ -1,0 +1,27 @@
+using PatentWeek.Cms.Data.Content;
+
+namespace PatentWeek.Cms.Content;
+
+/// <summary>The lower-case names of kinds and states used in URLs, files and the APIs.</summary>
+public static class ContentKinds
+{
+    public static readonly IReadOnlyList<string> Names = Enum.GetValues<ContentKind>().Select(ToName).ToArray();
+
+    public static string ToName(this ContentKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string ToName(this ContentState state) => state.ToString().ToLowerInvariant();
+
+    public static bool TryParseKind(string? value, out ContentKind kind) => TryParseLower(value, out kind);
+
+    public static bool TryParseState(string? value, out ContentState state) => TryParseLower(value, out state);
+
+    // Only the exact lower-case names: "1" or "News" are not kinds.
+    private static bool TryParseLower<T>(string? value, out T result)
+        where T : struct, Enum
+    {
+        result = default;
+        return value is not null
+            && value.All(char.IsAsciiLetterLower)
+            && Enum.TryParse(value, ignoreCase: true, out result);
+    }
+}

@@ -1,0 +1,74 @@
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Data.Content;
+
+namespace PatentWeek.Cms.Content;
+
+/// <summary>
+/// The one place an item's fields change: renders the Markdown, bumps the version and adds the
+/// revision, so every save — import, API or admin — leaves the same trail.
+/// </summary>
+public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
+{
+    public ContentItem Create(ContentFields fields, Edition edition, string savedBy, DateTime? createdAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var now = time.GetUtcNow().UtcDateTime;
+        var item = new ContentItem
+        {
+            Edition = edition,
+            Slug = fields.Slug,
+            Title = fields.Title,
+            CreatedAt = createdAt ?? now,
+        };
+        Apply(item, fields, savedBy);
+        return item;
+    }
+
+    /// <summary>Writes <paramref name="fields"/> into the item and records the save as a new revision.</summary>
+    public void Apply(ContentItem item, ContentFields fields, string savedBy, DateTime? updatedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(fields);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        item.Kind = fields.Kind;
+        item.Slug = fields.Slug;
+        item.Title = fields.Title;
+        item.Summary = fields.Summary;
+        if (item.Body != fields.Body || item.Html.Length == 0)
+            item.Html = markdown.ToHtml(fields.Body);
+        item.Body = fields.Body;
+        item.CityCode = fields.City;
+        item.Cover = fields.Cover;
+        item.Source = fields.Source;
+        item.Author = fields.Author;
+        item.ResponsibleEditor = fields.ResponsibleEditor;
+        item.IsOriginal = fields.IsOriginal;
+        item.IsPinned = fields.IsPinned;
+        item.IsSample = fields.IsSample;
+        item.State = fields.State;
+        item.PublishedAt = fields.State == ContentState.Published ? fields.PublishedAt ?? now : fields.PublishedAt;
+        item.StartsAt = fields.StartsAt;
+        item.EndsAt = fields.EndsAt;
+        item.Location = fields.Location;
+        SyncTags(item, fields.Tags);
+
+        item.UpdatedAt = updatedAt ?? now;
+        item.Version++;
+        item.Revisions.Add(new Revision
+        {
+            Number = item.Version,
+            CreatedAt = now,
+            CreatedBy = savedBy,
+            Snapshot = (fields with { PublishedAt = item.PublishedAt }).ToSnapshot(),
+        });
+    }
+
+    private static void SyncTags(ContentItem item, IReadOnlyList<string> tags)
+    {
+        var wanted = tags.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        item.Tags.RemoveAll(t => !wanted.Contains(t.Name));
+        foreach (var name in wanted.Where(n => item.Tags.TrueForAll(t => t.Name != n)))
+            item.Tags.Add(new ContentTag { Name = name });
+    }
+}

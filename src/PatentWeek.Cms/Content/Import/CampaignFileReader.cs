@@ -1,0 +1,63 @@
+using System.Globalization;
+using PatentWeek.Cms.Data.Campaign;
+
+namespace PatentWeek.Cms.Content.Import;
+
+/// <summary>Checks <c>editions.yml</c> and <c>cities.yml</c> entries and turns them into entities.</summary>
+public static class CampaignFileReader
+{
+    public const string EditionsFile = "editions.yml";
+    public const string CitiesFile = "cities.yml";
+
+    private static readonly Dictionary<string, CityKind> CityKinds = new(StringComparer.Ordinal)
+    {
+        ["市"] = CityKind.City,
+        ["自治州"] = CityKind.AutonomousPrefecture,
+        ["直管市"] = CityKind.ProvinceAdministeredCity,
+        ["林区"] = CityKind.ForestryDistrict,
+    };
+
+    public static string CityKindLabel(CityKind kind) => CityKinds.First(k => k.Value == kind).Key;
+
+    public static Edition ToEdition(EditionEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var where = $"edition {entry.Number}";
+        if (entry.Number <= 0)
+            throw new ContentImportException(EditionsFile, 1, "every edition needs a positive number");
+        if (string.IsNullOrWhiteSpace(entry.Slogan))
+            throw new ContentImportException(EditionsFile, 1, $"{where}: slogan is required");
+        return new Edition
+        {
+            Number = entry.Number,
+            Year = entry.Year,
+            Slogan = entry.Slogan.Trim(),
+            WeekStart = Date(where, "weekStart", entry.WeekStart),
+            WeekEnd = Date(where, "weekEnd", entry.WeekEnd),
+            PlanDeadline = Date(where, "planDeadline", entry.PlanDeadline),
+            ReportDeadline = Date(where, "reportDeadline", entry.ReportDeadline),
+            Theme = string.IsNullOrWhiteSpace(entry.Theme) ? "default" : entry.Theme.Trim(),
+            IsCurrent = entry.Current,
+        };
+    }
+
+    public static City ToCity(CityEntry entry, int sortOrder)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var code = entry.Code?.Trim();
+        if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
+            throw new ContentImportException(CitiesFile, 1, $"city '{entry.Name}': code '{code}' is not a 6-digit GB/T 2260 code");
+        if (string.IsNullOrWhiteSpace(entry.Name))
+            throw new ContentImportException(CitiesFile, 1, $"city {code}: name is required");
+        if (entry.Kind is null || !CityKinds.TryGetValue(entry.Kind.Trim(), out var kind))
+            throw new ContentImportException(CitiesFile, 1, $"city {code}: kind must be one of {string.Join(", ", CityKinds.Keys)}");
+        if (entry.MinimumEvents < 0)
+            throw new ContentImportException(CitiesFile, 1, $"city {code}: minimumEvents cannot be negative");
+        return new City { Code = code, Name = entry.Name.Trim(), Kind = kind, MinimumEvents = entry.MinimumEvents, SortOrder = sortOrder };
+    }
+
+    private static DateOnly Date(string where, string key, string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ContentImportException(EditionsFile, 1, $"{where}: {key} '{text}' is not a date like 2019-11-30");
+}

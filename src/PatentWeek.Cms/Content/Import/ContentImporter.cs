@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Data.Content;
+
+namespace PatentWeek.Cms.Content.Import;
+
+/// <summary>
+/// Loads a content folder (<c>editions.yml</c>, <c>cities.yml</c>, Markdown files) into the database.
+/// Every file is read and checked before anything is written, and everything is written in one
+/// transaction, so a bad file imports nothing. Running it again on the same files changes nothing;
+/// a file edited since its last import updates its item and adds a revision.
+/// </summary>
+public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
+{
+    /// <summary>The <see cref="Revision.CreatedBy"/> of saves made by the importer.</summary>
+    public const string ImportUser = "import";
+
+    private const string SamplesFolder = "samples";
+
+    public async Task<ImportReport> ImportAsync(string folder, bool includeSamples, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+            throw new ContentImportException(folder, 0, "the content folder does not exist");
+
+        var editions = await db.Editions.ToDictionaryAsync(e => e.Number, cancellationToken);
+        var newEditions = ReadList<EditionEntry>(folder, CampaignFileReader.EditionsFile)
+            .Select(CampaignFileReader.ToEdition)
+            .Where(e => !editions.ContainsKey(e.Number))
+            .ToList();
+        foreach (var edition in newEditions)
+            editions.Add(edition.Number, edition);
+
+        var cityCodes = (await db.Cities.Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var newCities = ReadList<CityEntry>(folder, CampaignFileReader.CitiesFile)
+            .Select((entry, i) => CampaignFileReader.ToCity(entry, i + 1))
+            .Where(c => cityCodes.Add(c.Code))
+            .ToList();
+
+        var files = ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes);
+
+        db.Editions.AddRange(newEditions);
+        db.Cities.AddRange(newCities);
+        if (newEditions.Any(e => e.IsCurrent))
+            await db.Editions.Where(e => e.IsCurrent).ForEachAsync(e => e.IsCurrent = false, cancellationToken);
+
+        var (created, updated, unchanged) = await UpsertAsync(files, editions, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ImportReport(created, updated, unchanged, newEditions.Count, newCities.Count);
+    }
+
+    private async Task<(int Created, int Updated, int Unchanged)> UpsertAsync(
+        List<ImportedItem> files, Dictionary<int, Edition> editions, CancellationToken cancellationToken)
+    {
+        var editionIds = editions.Values.Where(e => e.Id != 0).Select(e => e.Id).ToList();
+        var existing = await db.ContentItems
+            .Include(i => i.Tags)
+            .Where(i => editionIds.Contains(i.EditionId))
+            .ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(i => (i.EditionId, i.Kind, i.Slug));
+
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var file in files)
+        {
+            var edition = editions[file.Fields.Edition];
+            if (!byKey.TryGetValue((edition.Id, file.Fields.Kind, file.Fields.Slug), out var item) || edition.Id == 0)
+            {
+                item = writer.Create(file.Fields, edition, ImportUser, file.CreatedAt);
+                item.UpdatedAt = file.UpdatedAt ?? item.UpdatedAt;
+                item.ImportedHash = file.File.Hash;
+                db.ContentItems.Add(item);
+                created++;
+                continue;
+            }
+
+            // The file has not changed since it was last imported: whatever an editor did since stands.
+            if (item.ImportedHash == file.File.Hash
+                || ContentFields.From(item, edition.Number).ToSnapshot() == file.Fields.ToSnapshot())
+            {
+                item.ImportedHash = file.File.Hash;
+                unchanged++;
+                continue;
+            }
+
+            writer.Apply(item, file.Fields, ImportUser, file.UpdatedAt);
+            item.ImportedHash = file.File.Hash;
+            updated++;
+        }
+
+        return (created, updated, unchanged);
+    }
+
+    private static List<ImportedItem> ReadItems(
+        string folder, bool includeSamples, Dictionary<int, DateOnly> editionWeekStarts, IReadOnlySet<string> cityCodes)
+    {
+        var items = new List<ImportedItem>();
+        var seen = new Dictionary<(int, ContentKind, string), string>();
+        var paths = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(folder, p).Replace('\\', '/'))
+            .Where(p => !p.Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Where(p => includeSamples || !p.StartsWith(SamplesFolder + "/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var file = ContentFileParser.Parse(path, File.ReadAllText(Path.Combine(folder, path)));
+            var item = ContentFileReader.Read(file, editionWeekStarts, cityCodes);
+            if (item.Fields.IsSample && !includeSamples)
+                continue;
+            var key = (item.Fields.Edition, item.Fields.Kind, item.Fields.Slug);
+            if (!seen.TryAdd(key, path))
+                throw file.Error("slug", $"slug '{item.Fields.Slug}' is already used by {seen[key]} for the same edition and kind");
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private static List<T> ReadList<T>(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        return File.Exists(path) ? ContentFileParser.ParseList<T>(name, File.ReadAllText(path)) : [];
+    }
+}

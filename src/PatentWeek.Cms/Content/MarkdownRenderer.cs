@@ -1,0 +1,36 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace PatentWeek.Cms.Content;
+
+/// <summary>
+/// Markdown to safe HTML: CommonMark with pipe tables and auto-links, raw HTML let through Markdig and
+/// then cleaned by HtmlSanitizer. Runs once when an item is saved; pages serve the stored result.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var html = Markdown.ToHtml(markdown, _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        // Links must stay on http(s), mail or in-site paths; javascript: and data: go.
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto", "tel"]);
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Remove("form");
+        return sanitizer;
+    }
+}

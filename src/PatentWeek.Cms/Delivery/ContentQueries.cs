@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Import;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Infrastructure;
+
+namespace PatentWeek.Cms.Delivery;
+
+/// <summary>
+/// Reads published content as delivery DTOs, for the API and the site alike. Nothing that is not
+/// published ever leaves this class.
+/// </summary>
+public sealed class ContentQueries(CmsDbContext db)
+{
+    public Task<Edition?> CurrentEditionAsync(CancellationToken cancellationToken = default) =>
+        db.Editions.AsNoTracking()
+            .OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The numbered edition, or the current one when <paramref name="number"/> is null.</summary>
+    public Task<Edition?> EditionAsync(int? number, CancellationToken cancellationToken = default) =>
+        number is { } n
+            ? db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Number == n, cancellationToken)
+            : CurrentEditionAsync(cancellationToken);
+
+    public static SiteDto ToSite(Edition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return new SiteDto(edition.Number, edition.Year, edition.Slogan, edition.WeekStart, edition.WeekEnd,
+            edition.PlanDeadline, edition.ReportDeadline, edition.Theme);
+    }
+
+    public async Task<IReadOnlyList<CityDto>> CitiesAsync(CancellationToken cancellationToken = default)
+    {
+        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken);
+        return cities.Select(c => new CityDto(c.Code, c.Name, CampaignFileReader.CityKindLabel(c.Kind), c.MinimumEvents)).ToList();
+    }
+
+    /// <summary>Published items of one edition, newest first (pinned first when asked, as the home page does).</summary>
+    public async Task<PagedDto<ContentSummaryDto>> ListAsync(
+        Edition edition, ContentFilter filter, bool pinnedFirst = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Published(edition);
+        if (filter.Kind is { } kind)
+            query = query.Where(i => i.Kind == kind);
+        if (filter.City is { } city)
+            query = query.Where(i => i.CityCode == city);
+        if (filter.Tag is { } tag)
+            query = query.Where(i => i.Tags.Any(t => t.Name == tag));
+
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = pinnedFirst
+            ? query.OrderByDescending(i => i.IsPinned).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+            : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        var rows = await ordered
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .Select(i => new
+            {
+                i.Kind, i.Slug, i.Title, i.Summary, i.CityCode, CityName = i.City!.Name, i.PublishedAt, i.Cover,
+                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample,
+            })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new ContentSummaryDto(
+            r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), Beijing(r.PublishedAt), r.Cover,
+            [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))).ToList();
+        return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
+    }
+
+    public async Task<ContentDto?> GetAsync(Edition edition, ContentKind kind, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var item = await Published(edition)
+            .Include(i => i.City)
+            .Include(i => i.Tags)
+            .FirstOrDefaultAsync(i => i.Kind == kind && i.Slug == slug, cancellationToken);
+        if (item is null)
+            return null;
+
+        var details = item.Kind == ContentKind.Event
+            ? new EventDetailsDto(Beijing(item.StartsAt), Beijing(item.EndsAt), item.Location)
+            : null;
+        return new ContentDto(
+            item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, item.Html,
+            CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
+            item.Cover, item.Source, item.Author, item.ResponsibleEditor, item.IsOriginal, item.IsPinned, item.IsSample,
+            Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
+    }
+
+    /// <summary>The public path of an item: current-edition items live at the root, others under their number.</summary>
+    public static string Url(Edition edition, ContentKind kind, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var path = $"/{kind.ToName()}/{Uri.EscapeDataString(slug)}";
+        return edition.IsCurrent ? path : $"/{edition.Number}{path}";
+    }
+
+    private IQueryable<ContentItem> Published(Edition edition) =>
+        db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published);
+
+    private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
+
+    private static DateTimeOffset? Beijing(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t) : null;
+}

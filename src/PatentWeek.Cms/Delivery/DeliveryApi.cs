@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Infrastructure;
+
+namespace PatentWeek.Cms.Delivery;
+
+/// <summary>The public, read-only delivery API: published content only, ETags on every GET.</summary>
+public static class DeliveryApi
+{
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .WithTags("Delivery")
+            .AddEndpointFilter<ETagFilter>();
+
+        api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign");
+        api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first");
+        api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML");
+        api.MapGet("/cities", ListCities).WithName("ListCities").WithSummary("The province's cities");
+        return app;
+    }
+
+    public static async Task<Results<Ok<SiteDto>, ProblemHttpResult>> GetSite(ContentQueries queries, CancellationToken cancellationToken)
+    {
+        var edition = await queries.CurrentEditionAsync(cancellationToken);
+        return edition is null
+            ? Problems.NotFound("No edition is set up yet.")
+            : TypedResults.Ok(ContentQueries.ToSite(edition));
+    }
+
+    public static async Task<Results<Ok<PagedDto<ContentSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListContent(
+        [AsParameters] ContentListQuery query, ContentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!query.TryValidate(out var filter, out var errors))
+            return TypedResults.ValidationProblem(errors, title: "The query string is not valid.");
+
+        var edition = await queries.EditionAsync(filter.Edition, cancellationToken);
+        if (edition is null)
+            return Problems.NotFound($"There is no edition {filter.Edition}.");
+
+        return TypedResults.Ok(await queries.ListAsync(edition, filter, cancellationToken: cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ContentDto>, ValidationProblem, ProblemHttpResult>> GetContent(
+        string kind, string slug, [FromQuery(Name = "edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!ContentKinds.TryParseKind(kind, out var contentKind))
+            return Problems.NotFound($"There is no kind '{kind}'. Kinds are {string.Join(", ", ContentKinds.Names)}.");
+
+        var check = new ContentListQuery(null, null, null, edition, null, null);
+        if (!check.TryValidate(out var filter, out var errors))
+            return TypedResults.ValidationProblem(errors, title: "The query string is not valid.");
+
+        var found = await queries.EditionAsync(filter.Edition, cancellationToken);
+        var item = found is null ? null : await queries.GetAsync(found, contentKind, slug, cancellationToken);
+        return item is null
+            ? Problems.NotFound($"No published {kind} has the slug '{slug}'.")
+            : TypedResults.Ok(item);
+    }
+
+    public static async Task<Ok<IReadOnlyList<CityDto>>> ListCities(ContentQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.CitiesAsync(cancellationToken));
+}

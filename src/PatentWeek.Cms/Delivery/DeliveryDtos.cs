@@ -1,0 +1,59 @@
+namespace PatentWeek.Cms.Delivery;
+
+// The public contract of the delivery API, and the model the theme's templates render: the site is the
+// API's first client. Field names are the JSON names (camelCase); only published content appears here.
+
+/// <summary>The current edition of the campaign.</summary>
+public sealed record SiteDto(
+    int Number,
+    int Year,
+    string Theme,
+    DateOnly WeekStart,
+    DateOnly WeekEnd,
+    DateOnly PlanDeadline,
+    DateOnly ReportDeadline,
+    string SiteTheme);
+
+public sealed record CityRefDto(string Code, string Name);
+
+public sealed record CityDto(string Code, string Name, string Kind, int MinimumEvents);
+
+/// <summary>An item in a list: enough for a card.</summary>
+public sealed record ContentSummaryDto(
+    string Kind,
+    string Slug,
+    string Title,
+    string? Summary,
+    CityRefDto? City,
+    DateTimeOffset? PublishedAt,
+    string? Cover,
+    IReadOnlyList<string> Tags,
+    bool Pinned,
+    bool Sample,
+    string Url);
+
+/// <summary>One item, whole. <c>html</c> is sanitised at save time and safe to insert as is.</summary>
+public sealed record ContentDto(
+    string Kind,
+    string Slug,
+    int Edition,
+    string Title,
+    string? Summary,
+    string Html,
+    CityRefDto? City,
+    IReadOnlyList<string> Tags,
+    string? Cover,
+    string? Source,
+    string? Author,
+    string? ResponsibleEditor,
+    bool Original,
+    bool Pinned,
+    bool Sample,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt,
+    EventDetailsDto? Event,
+    string Url);
+
+public sealed record EventDetailsDto(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location);
+
+public sealed record PagedDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

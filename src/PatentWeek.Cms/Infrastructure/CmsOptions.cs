@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatentWeek.Cms.Infrastructure;
+
+public enum CmsMode
+{
+    /// <summary>A fresh clone: SQLite, migrations at start-up, sample content, demo conveniences.</summary>
+    Embedded,
+
+    /// <summary>Each convenience only when configured one by one.</summary>
+    Production,
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The <c>Cms</c> configuration section, validated at start-up.</summary>
+public sealed class CmsOptions
+{
+    public const string Section = "Cms";
+
+    public CmsMode Mode { get; set; } = CmsMode.Embedded;
+
+    /// <summary>Data folder (SQLite file, media, keys). Relative paths are under the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "App_Data";
+
+    /// <summary>The site's public address (feeds, WeChat links, jobs). Null: the first listening URL.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Seed content folder; null: the <c>content/</c> folder of the source tree, found upwards.</summary>
+    public string? ContentPath { get; set; }
+
+    /// <summary>Themes folder; null: the <c>themes/</c> folder of the source tree, found upwards.</summary>
+    public string? ThemesPath { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public SeedOptions Seed { get; set; } = new();
+
+    /// <summary>Apply migrations at start-up: configured, or on in the embedded mode only.</summary>
+    public bool MigrateAtStartup => Database.Migrate ?? Mode == CmsMode.Embedded;
+
+    /// <summary>Load <c>content/samples</c>: configured, or on in the embedded mode only.</summary>
+    public bool LoadSamples => Seed.Samples ?? Mode == CmsMode.Embedded;
+
+    /// <summary>Import the seed campaign at start-up: configured, or on in the embedded mode only.</summary>
+    public bool SeedAtStartup => Seed.Enabled ?? Mode == CmsMode.Embedded;
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public bool? Migrate { get; set; }
+}
+
+public sealed class SeedOptions
+{
+    public bool? Enabled { get; set; }
+    public bool? Samples { get; set; }
+}

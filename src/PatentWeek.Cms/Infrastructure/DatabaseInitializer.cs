@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatentWeek.Cms.Content.Import;
+using PatentWeek.Cms.Data;
+
+namespace PatentWeek.Cms.Infrastructure;
+
+/// <summary>Start-up work shared by the server and the commands: migrate, then seed, each when configured.</summary>
+public static partial class DatabaseInitializer
+{
+    public static async Task InitializeCmsAsync(this IHost app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var options = services.GetRequiredService<IOptions<CmsOptions>>().Value;
+        var paths = services.GetRequiredService<CmsPaths>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PatentWeek.Cms.Startup");
+        var db = services.GetRequiredService<CmsDbContext>();
+        Directory.CreateDirectory(paths.DataPath);
+
+        if (options.MigrateAtStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while a writer commits; the setting is kept in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        if (options.SeedAtStartup)
+        {
+            var report = await services.GetRequiredService<ContentImporter>()
+                .ImportAsync(paths.ContentPath, options.LoadSamples, cancellationToken);
+            LogSeeded(logger, paths.ContentPath, report.ToString());
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Seed content from {Folder}: {Report}")]
+    private static partial void LogSeeded(ILogger logger, string folder, string report);
+}

@@ -1,0 +1,108 @@
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Delivery;
+
+namespace PatentWeek.Cms.Site;
+
+/// <summary>
+/// The public pages: the theme's templates fed with the delivery API's own DTOs. They set no cookies and
+/// keep no per-request state, so a page can be cached whole.
+/// </summary>
+public static class SitePages
+{
+    private const string KindPattern = "regex(^(page|news|topic|video|story|event)$)";
+
+    public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
+    {
+        var site = app.MapGroup("").ExcludeFromDescription();
+        site.MapGet("/", Home);
+        site.MapGet($"/{{kind:{KindPattern}}}/{{slug}}", CurrentEditionItem);
+        site.MapGet($"/{{edition:int}}/{{kind:{KindPattern}}}/{{slug}}", EditionItem);
+        site.MapGet("/city/{code:regex(^\\d{{6}}$)}", CityPage);
+        app.MapFallback(NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> Home(ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+    {
+        var edition = await queries.CurrentEditionAsync(cancellationToken);
+        if (edition is null)
+            return await Page(theme, null, "404", new() { ["message"] = "站点尚未设置届次。" }, StatusCodes.Status404NotFound);
+
+        async Task<IReadOnlyList<ContentSummaryDto>> List(ContentKind? kind, int size, bool pinnedFirst = false) =>
+            (await queries.ListAsync(edition, new ContentFilter(null, kind, null, null, 1, size), pinnedFirst, cancellationToken)).Items;
+
+        var latest = await List(null, 12, pinnedFirst: true);
+        return await Page(theme, edition, "home", new()
+        {
+            ["lead"] = latest.Where(i => i.Pinned).ToList(),
+            ["news"] = await List(ContentKind.News, 10),
+            ["topics"] = await List(ContentKind.Topic, 10),
+            ["stories"] = await List(ContentKind.Story, 6),
+            ["events"] = await List(ContentKind.Event, 6),
+            ["videos"] = await List(ContentKind.Video, 3),
+            ["cities"] = await queries.CitiesAsync(cancellationToken),
+        });
+    }
+
+    private static async Task<IResult> CurrentEditionItem(
+        string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.CurrentEditionAsync(cancellationToken), kind, slug, queries, theme, cancellationToken);
+
+    private static async Task<IResult> EditionItem(
+        int edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.EditionAsync(edition, cancellationToken), kind, slug, queries, theme, cancellationToken);
+
+    private static async Task<IResult> ItemPage(
+        Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+    {
+        var item = edition is null || !Enum.TryParse<ContentKind>(kind, ignoreCase: true, out var k)
+            ? null
+            : await queries.GetAsync(edition, k, slug, cancellationToken);
+        if (item is null)
+            return await NotFoundPage(theme, edition);
+
+        // A topic page gathers the items that share its tags.
+        var related = new List<ContentSummaryDto>();
+        if (item.Kind == "topic")
+        {
+            foreach (var tag in item.Tags)
+            {
+                var tagged = await queries.ListAsync(edition!, new ContentFilter(null, null, null, tag, 1, 50), cancellationToken: cancellationToken);
+                related.AddRange(tagged.Items.Where(i => i.Url != item.Url && related.TrueForAll(r => r.Url != i.Url)));
+            }
+        }
+
+        return await Page(theme, edition, "item", new() { ["item"] = item, ["related"] = related });
+    }
+
+    private static async Task<IResult> CityPage(string code, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+    {
+        var edition = await queries.CurrentEditionAsync(cancellationToken);
+        var city = (await queries.CitiesAsync(cancellationToken)).FirstOrDefault(c => c.Code == code);
+        if (edition is null || city is null)
+            return await NotFoundPage(theme, edition);
+
+        var items = await queries.ListAsync(edition, new ContentFilter(null, null, code, null, 1, 50), cancellationToken: cancellationToken);
+        return await Page(theme, edition, "city", new() { ["city"] = city, ["items"] = items.Items });
+    }
+
+    private static async Task<IResult> NotFound(HttpContext context, ContentQueries queries, ThemeRenderer theme)
+    {
+        // Unknown API paths answer like the API does; everything else gets the theme's friendly page.
+        if (context.Request.Path.StartsWithSegments("/api"))
+            return TypedResults.Problem("There is no such API endpoint.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        return await NotFoundPage(theme, await queries.CurrentEditionAsync(context.RequestAborted));
+    }
+
+    private static Task<IResult> NotFoundPage(ThemeRenderer theme, Edition? edition) =>
+        Page(theme, edition, "404", [], StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> Page(
+        ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK)
+    {
+        model["site"] = edition is null ? null : ContentQueries.ToSite(edition);
+        var html = await theme.RenderAsync(edition?.Theme, template, model);
+        return new HtmlPage(html, status);
+    }
+}
