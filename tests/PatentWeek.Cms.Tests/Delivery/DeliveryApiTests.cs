@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Tests.Infrastructure;
+
+namespace PatentWeek.Cms.Tests.Delivery;
+
+public abstract class DeliveryApiTests(AppFixture fixture)
+{
+    private HttpClient Client => fixture.Client;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Site_is_the_current_edition()
+    {
+        var site = await Client.GetJsonAsync("/api/v1/site");
+        Assert.Equal(13, site.GetProperty("number").GetInt32());
+        Assert.Equal(2019, site.GetProperty("year").GetInt32());
+        Assert.Equal("知识产权助推实体经济高质量发展", site.GetProperty("theme").GetString());
+        Assert.Equal("2019-11-30", site.GetProperty("weekStart").GetString());
+        Assert.Equal("2019-12-06", site.GetProperty("weekEnd").GetString());
+        Assert.Equal("2019-11-13", site.GetProperty("planDeadline").GetString());
+        Assert.Equal("2019-12-12", site.GetProperty("reportDeadline").GetString());
+    }
+
+    [Fact]
+    public async Task Cities_lists_the_seventeen_with_codes_and_kinds()
+    {
+        var cities = (await Client.GetJsonAsync("/api/v1/cities")).EnumerateArray().ToList();
+        Assert.Equal(17, cities.Count);
+        Assert.Equal("420100", cities[0].GetProperty("code").GetString());
+        Assert.Equal("武汉市", cities[0].GetProperty("name").GetString());
+        var shennongjia = cities.Single(c => c.GetProperty("code").GetString() == "429021");
+        Assert.Equal("神农架林区", shennongjia.GetProperty("name").GetString());
+        Assert.Equal("林区", shennongjia.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Json_carries_chinese_as_characters()
+    {
+        var raw = await Client.GetStringAsync(new Uri("/api/v1/site", UriKind.Relative), Ct);
+        Assert.Contains("知识产权助推实体经济高质量发展", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_lists_published_items_newest_first_with_paging()
+    {
+        var list = await Client.GetJsonAsync("/api/v1/content?kind=news&pageSize=2");
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Equal(1, list.GetProperty("page").GetInt32());
+        Assert.Equal(2, list.GetProperty("pageSize").GetInt32());
+        Assert.True(list.GetProperty("total").GetInt32() >= 3);
+        Assert.All(items, i => Assert.Equal("news", i.GetProperty("kind").GetString()));
+        var dates = items.Select(i => i.GetProperty("publishedAt").GetDateTimeOffset()).ToList();
+        Assert.True(dates[0] >= dates[1], "newest first");
+        Assert.EndsWith("+08:00", items[0].GetProperty("publishedAt").GetString(), StringComparison.Ordinal);
+
+        var second = await Client.GetJsonAsync("/api/v1/content?kind=news&pageSize=2&page=2");
+        var firstSlugs = items.Select(i => i.GetProperty("slug").GetString());
+        Assert.DoesNotContain(second.GetProperty("items").EnumerateArray().First().GetProperty("slug").GetString(), firstSlugs);
+    }
+
+    [Fact]
+    public async Task Content_filters_by_city_tag_and_edition()
+    {
+        var byCity = await Client.GetJsonAsync("/api/v1/content?city=420600");
+        var cityItems = byCity.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(cityItems);
+        Assert.All(cityItems, i =>
+        {
+            Assert.Equal("420600", i.GetProperty("city").GetProperty("code").GetString());
+            Assert.Equal("襄阳市", i.GetProperty("city").GetProperty("name").GetString());
+        });
+
+        var byTag = await Client.GetJsonAsync("/api/v1/content?tag=" + Uri.EscapeDataString("高价值专利大赛"));
+        var tagged = byTag.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, i => Assert.Contains("高价值专利大赛", i.GetProperty("tags").EnumerateArray().Select(t => t.GetString())));
+
+        var byEdition = await Client.GetJsonAsync("/api/v1/content?edition=13&kind=topic");
+        Assert.Equal(3, byEdition.GetProperty("total").GetInt32());
+
+        var noEdition = await Client.GetJsonAsync("/api/v1/content?edition=99", HttpStatusCode.NotFound);
+        Assert.Equal(404, noEdition.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Item_includes_sanitised_html_and_city_object()
+    {
+        var notice = await Client.GetJsonAsync("/api/v1/content/page/notice");
+        Assert.Equal("省知识产权局关于组织开展第十三届中国专利周活动的通知", notice.GetProperty("title").GetString());
+        Assert.Contains("<h2", notice.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, notice.GetProperty("city").ValueKind);
+        Assert.Equal(13, notice.GetProperty("edition").GetInt32());
+
+        var story = await Client.GetJsonAsync("/api/v1/content/story/sample-xiangyang-highlights");
+        Assert.Equal("420600", story.GetProperty("city").GetProperty("code").GetString());
+        Assert.Contains("<table>", story.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.True(story.GetProperty("sample").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Unpublished_items_are_never_delivered()
+    {
+        var slug = TestContent.UniqueSlug("draft");
+        await using (var db = fixture.App.CreateContext())
+            await TestContent.AddAsync(db, TestContent.News(slug, ContentState.Draft));
+
+        await Client.GetJsonAsync($"/api/v1/content/news/{slug}", HttpStatusCode.NotFound);
+        var list = await Client.GetJsonAsync("/api/v1/content?kind=news&pageSize=100");
+        Assert.DoesNotContain(slug, list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+    }
+
+    [Fact]
+    public async Task Other_editions_are_reached_with_the_edition_parameter()
+    {
+        await using (var db = fixture.App.CreateContext())
+        {
+            if (!await db.Editions.AnyAsync(e => e.Number == 12, Ct))
+            {
+                db.Editions.Add(new Data.Campaign.Edition
+                {
+                    Number = 12, Year = 2018, Slogan = "往届", Theme = "default",
+                    WeekStart = new(2018, 12, 1), WeekEnd = new(2018, 12, 7), PlanDeadline = new(2018, 11, 15), ReportDeadline = new(2018, 12, 14),
+                });
+                await db.SaveChangesAsync(Ct);
+            }
+
+            await TestContent.AddAsync(db, TestContent.News("old-news") with { Edition = 12 });
+        }
+
+        var item = await Client.GetJsonAsync("/api/v1/content/news/old-news?edition=12");
+        Assert.Equal("/12/news/old-news", item.GetProperty("url").GetString());
+        await Client.GetJsonAsync("/api/v1/content/news/old-news", HttpStatusCode.NotFound);
+        var site = await Client.GetJsonAsync("/api/v1/site");
+        Assert.Equal(13, site.GetProperty("number").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/content/nokind/notice")]
+    [InlineData("/api/v1/content/news/no-such-slug")]
+    [InlineData("/api/v1/content/page/notice?edition=77")]
+    [InlineData("/api/v1/nothing-here")]
+    public async Task Unknown_things_are_404_problem_json(string url)
+    {
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=10000", "pageSize")]
+    [InlineData("page=-1", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=1.5", "page")]
+    [InlineData("edition=thirteen", "edition")]
+    [InlineData("kind=blog", "kind")]
+    [InlineData("kind=News", "kind")]
+    [InlineData("city=wuhan", "city")]
+    [InlineData("page=99999999999999999999", "page")]
+    public async Task Bad_query_strings_are_400_problem_json(string query, string field)
+    {
+        using var response = await Client.GetAsync(new Uri("/api/v1/content?" + query, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), body);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_edition_on_an_item_is_400()
+    {
+        using var response = await Client.GetAsync(new Uri("/api/v1/content/page/notice?edition=-3", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/site")]
+    [InlineData("/api/v1/cities")]
+    [InlineData("/api/v1/content?kind=news")]
+    [InlineData("/api/v1/content/page/notice")]
+    public async Task Every_get_sends_an_etag_and_honours_if_none_match(string url)
+    {
+        using var first = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Contains("public", first.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await Client.SendAsync(again, Ct);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(Ct));
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        using var full = await Client.SendAsync(stale, Ct);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+    }
+
+    [Fact]
+    public async Task Etag_changes_when_the_content_changes()
+    {
+        var tag = "etag-" + Guid.NewGuid().ToString("N")[..6];
+        var url = "/api/v1/content?tag=" + tag;
+        using var before = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        await using (var db = fixture.App.CreateContext())
+            await TestContent.AddAsync(db, TestContent.News(TestContent.UniqueSlug("etag"), ContentState.Published, tag));
+        using var after = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_and_scalar_ui_are_served()
+    {
+        var doc = await Client.GetJsonAsync("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/content", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/content/{kind}/{slug}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/site", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/cities", out _));
+        Assert.False(paths.TryGetProperty("/", out _), "site pages are not part of the API document");
+
+        using var scalar = await Client.GetAsync(new Uri("/scalar", UriKind.Relative), Ct);
+        Assert.True(scalar.IsSuccessStatusCode || scalar.StatusCode == HttpStatusCode.Redirect, scalar.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database()
+    {
+        var health = await Client.GetJsonAsync("/health");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var database = health.GetProperty("checks").GetProperty("database");
+        Assert.Equal("Healthy", database.GetProperty("status").GetString());
+        Assert.Equal(fixture.Provider.ToString(), database.GetProperty("data").GetProperty("provider").GetString());
+    }
+}
+
+public sealed class DeliveryApiSqliteTests(SqliteApp app) : DeliveryApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DeliveryApiPostgresTests(PostgresApp app) : DeliveryApiTests(app), IClassFixture<PostgresApp>;
