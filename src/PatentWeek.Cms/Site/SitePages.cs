@@ -27,7 +27,7 @@ public static class SitePages
     {
         var edition = await queries.CurrentEditionAsync(cancellationToken);
         if (edition is null)
-            return await Page(theme, null, "404", new() { ["message"] = "站点尚未设置届次。" }, StatusCodes.Status404NotFound);
+            return await Page(theme, null, "404", new() { ["message"] = "站点尚未设置届次。", ["page_title"] = "页面不存在" }, StatusCodes.Status404NotFound);
 
         async Task<IReadOnlyList<ContentSummaryDto>> List(ContentKind? kind, int size, bool pinnedFirst = false) =>
             (await queries.ListAsync(edition, new ContentFilter(null, kind, null, null, 1, size), pinnedFirst, cancellationToken)).Items;
@@ -73,7 +73,10 @@ public static class SitePages
             }
         }
 
-        return await Page(theme, edition, "item", new() { ["item"] = item, ["related"] = related });
+        return await Page(theme, edition, "item", new()
+        {
+            ["item"] = item, ["related"] = related, ["page_title"] = item.Title, ["page_description"] = item.Summary,
+        });
     }
 
     private static async Task<IResult> CityPage(string code, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
@@ -84,7 +87,7 @@ public static class SitePages
             return await NotFoundPage(theme, edition);
 
         var items = await queries.ListAsync(edition, new ContentFilter(null, null, code, null, 1, 50), cancellationToken: cancellationToken);
-        return await Page(theme, edition, "city", new() { ["city"] = city, ["items"] = items.Items });
+        return await Page(theme, edition, "city", new() { ["city"] = city, ["items"] = items.Items, ["page_title"] = city.Name });
     }
 
     private static async Task<IResult> NotFound(HttpContext context, ContentQueries queries, ThemeRenderer theme)
@@ -96,7 +99,7 @@ public static class SitePages
     }
 
     private static Task<IResult> NotFoundPage(ThemeRenderer theme, Edition? edition) =>
-        Page(theme, edition, "404", [], StatusCodes.Status404NotFound);
+        Page(theme, edition, "404", new() { ["page_title"] = "页面不存在" }, StatusCodes.Status404NotFound);
 
     private static async Task<IResult> Page(
         ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK)

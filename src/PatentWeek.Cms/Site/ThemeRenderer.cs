@@ -84,6 +84,7 @@ public sealed class ThemeRenderer
         };
         options.MemberAccessStrategy.IgnoreCasing = true;
         options.Filters.AddFilter("cn_date", ChineseDate);
+        options.Filters.AddFilter("iso_time", IsoTime);
         // Fluid would print a DateOnly in the culture's short format; templates get ISO dates instead.
         options.ValueConverters.Add(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         // Templates see the delivery DTOs and nothing else.
@@ -109,4 +110,11 @@ public sealed class ThemeRenderer
         };
         return new Fluid.Values.StringValue(text);
     }
+
+    /// <summary><c>{{ x | iso_time }}</c>: an instant as ISO 8601 in Beijing time, for <c>&lt;time datetime&gt;</c>.</summary>
+    private static ValueTask<Fluid.Values.FluidValue> IsoTime(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input.ToObjectValue() is DateTimeOffset t
+            // Digits, dashes, colons and a plus sign only: nothing to escape, and '+' stays readable.
+            ? new Fluid.Values.StringValue(t.ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), encode: false)
+            : Fluid.Values.NilValue.Instance;
 }

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Import;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Tests.Infrastructure;
+
+namespace PatentWeek.Cms.Tests.Content;
+
+/// <summary>Start-up seeding: loads the campaign once, never duplicates, follows edited files only.</summary>
+public abstract class SeedTests(DatabaseProvider provider)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<TestDatabase> DatabaseAsync()
+    {
+        if (AppFixture.UnavailableReason(provider) is { } reason)
+            Assert.Skip(reason);
+        return await TestDatabase.CreateAsync(provider);
+    }
+
+    private static async Task<T> WithAppAsync<T>(TestDatabase database, Func<CmsDbContext, Task<T>> read, Dictionary<string, string?>? settings = null)
+    {
+        await using var app = new CmsApp(database, settings);
+        using var client = app.CreateClient();
+        await using var db = app.CreateContext();
+        return await read(db);
+    }
+
+    private static async Task<(int Items, int Revisions, int Cities, int Editions, int Tags)> CountsAsync(CmsDbContext db) =>
+        (await db.ContentItems.CountAsync(Ct), await db.Revisions.CountAsync(Ct), await db.Cities.CountAsync(Ct),
+         await db.Editions.CountAsync(Ct), await db.ContentTags.CountAsync(Ct));
+
+    [Fact]
+    public async Task A_restart_on_the_same_data_keeps_everything_and_duplicates_nothing()
+    {
+        await using var database = await DatabaseAsync();
+        var first = await WithAppAsync(database, CountsAsync);
+        Assert.Equal(17, first.Cities);
+        Assert.Equal(1, first.Editions);
+        Assert.True(first.Items >= 5, $"seeded {first.Items} items");
+        Assert.Equal(first.Items, first.Revisions);
+
+        var second = await WithAppAsync(database, CountsAsync);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task An_edited_seed_file_updates_its_item_and_adds_a_revision()
+    {
+        await using var database = await DatabaseAsync();
+        var content = Repo.CopyContent(database.DataPath);
+        var settings = new Dictionary<string, string?> { ["Cms:ContentPath"] = content };
+        await WithAppAsync(database, CountsAsync, settings);
+
+        var file = Path.Combine(content, "13", "topics", "service-tour.md");
+        var text = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, text + "\n\n补充一段说明。\n", Ct);
+
+        var (body, revisions) = await WithAppAsync(database, async db =>
+        {
+            var item = await db.ContentItems.Include(i => i.Revisions).SingleAsync(i => i.Slug == "service-tour", Ct);
+            return (item.Html, item.Revisions.Count);
+        }, settings);
+        Assert.Contains("补充一段说明。", body, StringComparison.Ordinal);
+        Assert.Equal(2, revisions);
+
+        var again = await WithAppAsync(database, db => db.Revisions.CountAsync(r => r.Snapshot.Contains("补充一段说明"), Ct), settings);
+        Assert.Equal(1, again);
+    }
+
+    [Fact]
+    public async Task An_editor_s_change_survives_a_restart_when_the_seed_file_is_unchanged()
+    {
+        await using var database = await DatabaseAsync();
+        await WithAppAsync(database, async db =>
+        {
+            var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition).SingleAsync(i => i.Slug == "notice", Ct);
+            var writer = new ContentWriter(new MarkdownRenderer(), TimeProvider.System);
+            writer.Apply(item, ContentFields.From(item, 13) with { Summary = "编辑改过的摘要" }, "editor@example.cn");
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var summary = await WithAppAsync(database, db => db.ContentItems.Where(i => i.Slug == "notice").Select(i => i.Summary).SingleAsync(Ct));
+        Assert.Equal("编辑改过的摘要", summary);
+    }
+
+    [Fact]
+    public async Task Production_mode_loads_no_samples_and_seeds_only_when_configured()
+    {
+        await using var database = await DatabaseAsync();
+        var production = new Dictionary<string, string?> { ["Cms:Mode"] = "Production", ["Cms:Database:Migrate"] = "true" };
+        var nothing = await WithAppAsync(database, CountsAsync, production);
+        Assert.Equal((0, 0, 0, 0, 0), nothing);
+
+        production["Cms:Seed:Enabled"] = "true";
+        var (items, samples) = await WithAppAsync(database, async db =>
+            (await db.ContentItems.CountAsync(Ct), await db.ContentItems.CountAsync(i => i.IsSample, Ct)), production);
+        Assert.Equal(5, items);
+        Assert.Equal(0, samples);
+    }
+
+    [Fact]
+    public async Task A_malformed_file_stops_the_import_with_file_and_line_and_imports_nothing()
+    {
+        await using var database = await DatabaseAsync();
+        var content = Repo.CopyContent(database.DataPath);
+        await File.WriteAllTextAsync(Path.Combine(content, "13", "pages", "zz-broken.md"),
+            "---\nkind: page\nedition: 13\ntitle: 坏文件\nslug: [unclosed\n---\n正文\n", Ct);
+
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync(Ct);
+        var importer = new ContentImporter(db, new ContentWriter(new MarkdownRenderer(), TimeProvider.System));
+        var error = await Assert.ThrowsAsync<ContentImportException>(() => importer.ImportAsync(content, includeSamples: true, Ct));
+        Assert.Equal("13/pages/zz-broken.md", error.File);
+        Assert.Equal(5, error.Line);
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(0, await db.ContentItems.CountAsync(Ct));
+        Assert.Equal(0, await db.Cities.CountAsync(Ct));
+        Assert.Equal(0, await db.Editions.CountAsync(Ct));
+    }
+}
+
+public sealed class SeedSqliteTests() : SeedTests(DatabaseProvider.Sqlite);
+
+public sealed class SeedPostgresTests() : SeedTests(DatabaseProvider.PostgreSql);
