@@ -22,6 +22,7 @@ public static class CmsSetup
         services.AddOptions<CmsOptions>().BindConfiguration(CmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CmsOptions>, CmsOptionsValidator>();
         services.AddSingleton<CmsPaths>();
+        services.AddSingleton<PublicUrls>();
         services.AddSingleton(TimeProvider.System);
         builder.AddCmsData();
 

@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
+using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Site;
 
@@ -46,15 +47,15 @@ public static class SitePages
     }
 
     private static async Task<IResult> CurrentEditionItem(
-        string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken) =>
-        await ItemPage(await queries.CurrentEditionAsync(cancellationToken), kind, slug, queries, theme, cancellationToken);
+        string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.CurrentEditionAsync(cancellationToken), kind, slug, queries, theme, urls, cancellationToken);
 
     private static async Task<IResult> EditionItem(
-        int edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken) =>
-        await ItemPage(await queries.EditionAsync(edition, cancellationToken), kind, slug, queries, theme, cancellationToken);
+        int edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.EditionAsync(edition, cancellationToken), kind, slug, queries, theme, urls, cancellationToken);
 
     private static async Task<IResult> ItemPage(
-        Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+        Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken)
     {
         var item = edition is null || !Enum.TryParse<ContentKind>(kind, ignoreCase: true, out var k)
             ? null
@@ -76,6 +77,7 @@ public static class SitePages
         return await Page(theme, edition, "item", new()
         {
             ["item"] = item, ["related"] = related, ["page_title"] = item.Title, ["page_description"] = item.Summary,
+            ["canonical_url"] = urls.Absolute(item.Url),
         });
     }
 

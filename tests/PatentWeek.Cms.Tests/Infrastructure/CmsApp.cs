@@ -23,6 +23,7 @@ public sealed class CmsApp(TestDatabase database, IReadOnlyDictionary<string, st
         builder.UseSetting("Cms:Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cms", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Cms:PublicBaseUrl", "https://zscq.example.cn");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -63,6 +63,13 @@ public abstract class SitePagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Item_page_links_its_canonical_public_address()
+    {
+        var (_, html) = await GetAsync("/page/notice");
+        Assert.Contains("<link rel=\"canonical\" href=\"https://zscq.example.cn/page/notice\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Samples_are_marked_as_such()
     {
         var (_, html) = await GetAsync("/story/sample-xiangyang-highlights");
