@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Delivery;
@@ -25,6 +26,7 @@ public static class CmsSetup
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(TimeProvider.System);
         builder.AddCmsData();
+        services.AddCmsAccounts();
 
         // Chinese is sent as characters, not \uXXXX or &#x…; escapes, in JSON and in HTML alike.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
