@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
@@ -10,12 +11,12 @@ namespace PatentWeek.Cms.Delivery;
 /// 400 that says which parameter is wrong and why, instead of a bare binding failure.
 /// </summary>
 public sealed record ContentListQuery(
-    [property: FromQuery(Name = "kind")] string? Kind,
-    [property: FromQuery(Name = "city")] string? City,
-    [property: FromQuery(Name = "tag")] string? Tag,
-    [property: FromQuery(Name = "edition")] string? Edition,
-    [property: FromQuery(Name = "page")] string? Page,
-    [property: FromQuery(Name = "pageSize")] string? PageSize)
+    [property: FromQuery(Name = "kind"), Description("page, news, topic, video, story or event")] string? Kind,
+    [property: FromQuery(Name = "city"), Description("6-digit city code, e.g. 420100")] string? City,
+    [property: FromQuery(Name = "tag"), Description("Items carrying this tag")] string? Tag,
+    [property: FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? Edition,
+    [property: FromQuery(Name = "page"), Description("1-based page number; default 1")] string? Page,
+    [property: FromQuery(Name = "pageSize"), Description("1 to 100; default 20")] string? PageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

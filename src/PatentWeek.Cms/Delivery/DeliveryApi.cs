@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
@@ -14,9 +15,12 @@ public static class DeliveryApi
             .WithTags("Delivery")
             .AddEndpointFilter<ETagFilter>();
 
-        api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign");
-        api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first");
-        api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML");
+        api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/cities", ListCities).WithName("ListCities").WithSummary("The province's cities");
         return app;
     }
@@ -43,7 +47,9 @@ public static class DeliveryApi
     }
 
     public static async Task<Results<Ok<ContentDto>, ValidationProblem, ProblemHttpResult>> GetContent(
-        string kind, string slug, [FromQuery(Name = "edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
+        [Description("page, news, topic, video, story or event")] string kind,
+        string slug,
+        [FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
     {
         if (!ContentKinds.TryParseKind(kind, out var contentKind))
             return Problems.NotFound($"There is no kind '{kind}'. Kinds are {string.Join(", ", ContentKinds.Names)}.");
