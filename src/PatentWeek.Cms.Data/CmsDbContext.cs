@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data.Accounts;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Data.Outbox;
+using PatentWeek.Cms.Data.Workflow;
 
 namespace PatentWeek.Cms.Data;
 
@@ -14,6 +16,12 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentTag> ContentTags => Set<ContentTag>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,7 +8,10 @@ using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Health;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
+using PatentWeek.Cms.Workflow;
 using Scalar.AspNetCore;
 
 namespace PatentWeek.Cms;
@@ -41,6 +44,16 @@ public static class CmsSetup
         services.AddScoped<ContentExporter>();
         services.AddScoped<ContentQueries>();
         services.AddSingleton<ThemeRenderer>();
+        services.AddCmsOutputCache();
+
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<SensitiveWords>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<IOutboxHandler, ScheduledPublishHandler>();
+        services.AddScoped<IOutboxHandler, ScheduledUnpublishHandler>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<TrashPurger>();
         return builder;
     }
 
@@ -51,11 +64,18 @@ public static class CmsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseThemeAssets();
+        // Routing after the theme assets, so the catch-all 404 page never shadows a real file.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseOutputCache();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapCmsHealth();
         app.MapDeliveryApi();
+        app.MapManageApi();
         app.MapSitePages();
         return app;
     }

@@ -9,7 +9,7 @@ builder.AddCms();
 
 var app = builder.Build();
 app.MapCms();
-await app.InitializeCmsAsync();
+await app.InitializeCmsAsync(seed: command is null);
 
 if (command is not null)
     return await command.RunAsync(app, Console.Out, Console.Error);

@@ -48,10 +48,38 @@ public class ContentItem
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>
-    /// Hash of the seed file this item was last imported from. A start-up seed overwrites the item only when
-    /// its file changed since, so an editor's later edits survive restarts.
+    /// Hash of the seed file this item was last written from; null when the item is not the seed's (created
+    /// in the CMS or by an explicit import). The start-up seed overwrites an item only when its file changed
+    /// and nobody edited the item since, so editors' work survives restarts.
     /// </summary>
     public string? ImportedHash { get; set; }
+
+    /// <summary>The item's version right after the seed last wrote it; a later version means someone edited it since.</summary>
+    public int? ImportedVersion { get; set; }
+
+    /// <summary>Who created it (user id); "own" in the permission rules.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>
+    /// The working copy of a published or archived item, as <c>ContentFields</c> JSON: edits land here while
+    /// the live version stays as it is, until the copy is published. Null when there is none.
+    /// </summary>
+    public string? WorkingCopy { get; set; }
+
+    /// <summary>Who started the working copy (user id).</summary>
+    public string? WorkingCopyById { get; set; }
+
+    /// <summary>Where the working copy is in the workflow (draft, submitted or approved).</summary>
+    public ContentState? WorkingCopyState { get; set; }
+
+    /// <summary>The last reviewer's comment on a rejection, shown to the author.</summary>
+    public string? ReviewComment { get; set; }
+
+    public DateTime? ScheduledPublishAt { get; set; }
+    public DateTime? ScheduledUnpublishAt { get; set; }
+
+    /// <summary>Set when the item is in the trash; purged 30 days later.</summary>
+    public DateTime? DeletedAt { get; set; }
 
     /// <summary>Optimistic concurrency token; bumped on every save.</summary>
     public int Version { get; set; }

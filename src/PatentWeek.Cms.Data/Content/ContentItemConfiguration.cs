@@ -20,6 +20,11 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.CityCode).HasMaxLength(6);
         builder.Property(i => i.ImportedHash).HasMaxLength(64);
         builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Property(i => i.WorkingCopyState).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.ReviewComment).HasMaxLength(2000);
+        builder.Property(i => i.CreatedById).HasMaxLength(450);
+        builder.Property(i => i.WorkingCopyById).HasMaxLength(450);
+        builder.HasIndex(i => i.DeletedAt);
 
         // Slugs are unique per edition and kind: /news/x and /story/x may coexist.
         builder.HasIndex(i => new { i.EditionId, i.Kind, i.Slug }).IsUnique();

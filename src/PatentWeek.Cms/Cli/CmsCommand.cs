@@ -54,5 +54,10 @@ public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments)
             await error.WriteLineAsync($"import failed, nothing was imported: {e.Message}");
             return 1;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+        {
+            await error.WriteLineAsync($"import failed, nothing was imported: {e.InnerException?.Message ?? e.Message}");
+            return 1;
+        }
     }
 }

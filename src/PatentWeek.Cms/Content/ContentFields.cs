@@ -68,6 +68,9 @@ public sealed record ContentFields
         };
     }
 
+    public static ContentFields FromSnapshot(string json) =>
+        JsonSerializer.Deserialize<ContentFields>(json, SnapshotJson) ?? throw new JsonException("An empty content snapshot.");
+
     /// <summary>The snapshot stored in a revision; equal fields give equal text, so it also compares.</summary>
     public string ToSnapshot() =>
         JsonSerializer.Serialize(this with { Tags = Tags.Distinct().Order(StringComparer.Ordinal).ToArray() }, SnapshotJson);

@@ -47,7 +47,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.IsPinned = fields.IsPinned;
         item.IsSample = fields.IsSample;
         item.State = fields.State;
-        item.PublishedAt = fields.State == ContentState.Published ? fields.PublishedAt ?? now : fields.PublishedAt;
+        item.PublishedAt = fields.PublishedAt ?? item.PublishedAt ?? (fields.State == ContentState.Published ? now : null);
         item.StartsAt = fields.StartsAt;
         item.EndsAt = fields.EndsAt;
         item.Location = fields.Location;
@@ -70,5 +70,31 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.Tags.RemoveAll(t => !wanted.Contains(t.Name));
         foreach (var name in wanted.Where(n => item.Tags.TrueForAll(t => t.Name != n)))
             item.Tags.Add(new ContentTag { Name = name });
+    }
+
+    /// <summary>
+    /// Saves an edit of a published item as its working copy: the live version stays as it is until the
+    /// copy is published. The save is a revision like any other.
+    /// </summary>
+    public void SaveWorkingCopy(ContentItem item, ContentFields fields, string savedBy, string? authorId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(fields);
+        var now = time.GetUtcNow().UtcDateTime;
+        var copy = new WorkingCopy(fields, markdown.ToHtml(fields.Body));
+        item.WorkingCopy = copy.ToJson();
+        item.WorkingCopyState ??= ContentState.Draft;
+        item.WorkingCopyById ??= authorId;
+        item.UpdatedAt = now;
+        item.Version++;
+        item.Revisions.Add(new Revision { Number = item.Version, CreatedAt = now, CreatedBy = savedBy, Snapshot = fields.ToSnapshot() });
+    }
+
+    /// <summary>Records a change of state (no new content): the version moves, so stale saves are caught.</summary>
+    public void Touch(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        item.Version++;
     }
 }

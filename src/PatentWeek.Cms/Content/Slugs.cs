@@ -33,6 +33,13 @@ public static partial class Slugs
         return date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + id;
     }
 
+    /// <summary>A slug that depends only on <paramref name="seed"/> (a file's path): the date and a short hash.</summary>
+    public static string FromSeed(DateOnly date, string seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        return date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..6];
+    }
+
     /// <summary>A slug from a title written mostly in ASCII; null when too little of it is ASCII.</summary>
     private static string? FromAsciiTitle(string title)
     {

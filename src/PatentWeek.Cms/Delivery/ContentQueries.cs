@@ -101,7 +101,7 @@ public sealed class ContentQueries(CmsDbContext db)
     }
 
     private IQueryable<ContentItem> Published(Edition edition) =>
-        db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published);
+        db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
 
     private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 

@@ -13,7 +13,8 @@ public static class DeliveryApi
     {
         var api = app.MapGroup("/api/v1")
             .WithTags("Delivery")
-            .AddEndpointFilter<ETagFilter>();
+            .AddEndpointFilter<ETagFilter>()
+            .CacheOutput(Site.OutputCaching.PublicPolicy);
 
         api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,7 +8,8 @@ namespace PatentWeek.Cms.Infrastructure;
 /// <summary>Start-up work shared by the server and the commands: migrate, then seed, each when configured.</summary>
 public static partial class DatabaseInitializer
 {
-    public static async Task InitializeCmsAsync(this IHost app, CancellationToken cancellationToken = default)
+    /// <param name="seed">False for the commands: an import into an empty database must not get the seed first.</param>
+    public static async Task InitializeCmsAsync(this IHost app, bool seed = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
@@ -20,19 +21,17 @@ public static partial class DatabaseInitializer
         Directory.CreateDirectory(paths.DataPath);
 
         if (options.MigrateAtStartup)
-        {
             await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                // WAL lets readers go on while a writer commits; the setting is kept in the file.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a writer commits; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        if (options.SeedAtStartup)
+        if (seed && options.SeedAtStartup)
         {
             var report = await services.GetRequiredService<ContentImporter>()
-                .ImportAsync(paths.ContentPath, options.LoadSamples, cancellationToken);
+                .ImportAsync(paths.ContentPath, options.LoadSamples, asSeed: true, cancellationToken);
             LogSeeded(logger, paths.ContentPath, report.ToString());
         }
     }

@@ -15,12 +15,13 @@ public static class SitePages
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
-        var site = app.MapGroup("").ExcludeFromDescription();
+        var site = app.MapGroup("").ExcludeFromDescription().CacheOutput(OutputCaching.PublicPolicy);
         site.MapGet("/", Home);
         site.MapGet($"/{{kind:{KindPattern}}}/{{slug}}", CurrentEditionItem);
         site.MapGet($"/{{edition:int}}/{{kind:{KindPattern}}}/{{slug}}", EditionItem);
         site.MapGet("/city/{code:regex(^\\d{{6}}$)}", CityPage);
-        app.MapFallback(NotFound);
+        // Every unmatched path, file-like ones (/wp-login.php) included, gets the friendly page.
+        app.MapFallback("{*path}", NotFound);
         return app;
     }
 
@@ -57,7 +58,7 @@ public static class SitePages
     private static async Task<IResult> ItemPage(
         Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken)
     {
-        var item = edition is null || !Enum.TryParse<ContentKind>(kind, ignoreCase: true, out var k)
+        var item = edition is null || !Content.ContentKinds.TryParseKind(kind, out var k)
             ? null
             : await queries.GetAsync(edition, k, slug, cancellationToken);
         if (item is null)

@@ -6,8 +6,8 @@ namespace PatentWeek.Cms.Site;
 public static class ThemeAssets
 {
     /// <summary>
-    /// Serves <c>themes/{name}/assets/…</c> at <c>/themes/{name}/assets/…</c>. Only files with a known
-    /// content type are served, so the <c>.liquid</c> templates beside them never are.
+    /// Serves <c>themes/{name}/assets/…</c> at <c>/themes/{name}/assets/…</c>, and nothing else of a theme
+    /// folder: templates and any other file beside them stay private.
     /// </summary>
     public static IApplicationBuilder UseThemeAssets(this WebApplication app)
     {
@@ -15,12 +15,20 @@ public static class ThemeAssets
         var paths = app.Services.GetRequiredService<CmsPaths>();
         if (!Directory.Exists(paths.ThemesPath))
             return app;
-        return app.UseStaticFiles(new StaticFileOptions
+        return app.UseWhen(c => IsAsset(c.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(paths.ThemesPath),
             RequestPath = "/themes",
             ServeUnknownFileTypes = false,
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
-        });
+        }));
+    }
+
+    private static bool IsAsset(PathString path)
+    {
+        if (!path.StartsWithSegments("/themes", out var rest) || !rest.HasValue)
+            return false;
+        var segments = rest.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 3 && segments[1] == "assets";
     }
 }

@@ -17,7 +17,11 @@ public sealed class CommandLineTests
         await using var database = new SqliteTestDatabase();
         var exportFolder = Path.Combine(database.DataPath, "out");
 
-        var (code, output) = await RunCmsAsync(database, "export", exportFolder);
+        var (code, output) = await RunCmsAsync(database, "import", Repo.Content);
+        Assert.True(code == 0, output);
+        Assert.Contains("imported", output, StringComparison.Ordinal);
+
+        (code, output) = await RunCmsAsync(database, "export", exportFolder);
         Assert.True(code == 0, output);
         Assert.Contains("exported", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(exportFolder, "13", "page", "notice.md")));

@@ -42,7 +42,7 @@ public abstract class ImportExportTests(DatabaseProvider provider)
         await using (var db = source.CreateContext())
         {
             await db.Database.MigrateAsync(Ct);
-            await Importer(db).ImportAsync(Repo.Content, includeSamples: true, Ct);
+            await Importer(db).ImportAsync(Repo.Content, includeSamples: true, cancellationToken: Ct);
             // Items in every state, with tags, a city, an event's times and a reprint flag.
             await TestContent.AddAsync(db, TestContent.News("a-draft", ContentState.Draft, "草稿", "测试") with { City = "420100", IsOriginal = false });
             await TestContent.AddAsync(db, TestContent.News("in-review", ContentState.Submitted));
@@ -61,7 +61,7 @@ public abstract class ImportExportTests(DatabaseProvider provider)
         await using (var db = target.CreateContext())
         {
             await db.Database.MigrateAsync(Ct);
-            var report = await Importer(db).ImportAsync(folder, includeSamples: true, Ct);
+            var report = await Importer(db).ImportAsync(folder, includeSamples: true, cancellationToken: Ct);
             Assert.Equal(0, report.Updated);
         }
 

@@ -86,6 +86,51 @@ public abstract class SeedTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_file_without_slug_keeps_its_item_when_title_and_date_change()
+    {
+        await using var database = await DatabaseAsync();
+        var content = Repo.CopyContent(database.DataPath);
+        var settings = new Dictionary<string, string?> { ["Cms:ContentPath"] = content };
+        var file = Path.Combine(content, "13", "news", "plain-title.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "---\nkind: news\nedition: 13\ntitle: Hello World News\npublishedAt: 2019-11-30 09:00\n---\n正文\n", Ct);
+        var first = await WithAppAsync(database, db => db.ContentItems.SingleAsync(i => i.Title == "Hello World News", Ct), settings);
+        Assert.Equal("plain-title", first.Slug);
+
+        await File.WriteAllTextAsync(file, "---\nkind: news\nedition: 13\ntitle: Hello World News (updated)\n---\n正文\n", Ct);
+        var items = await WithAppAsync(database, db => db.ContentItems.Where(i => i.Slug == "plain-title").ToListAsync(Ct), settings);
+        var item = Assert.Single(items);
+        Assert.Equal("Hello World News (updated)", item.Title);
+        Assert.Equal(first.PublishedAt, item.PublishedAt);
+    }
+
+    [Fact]
+    public async Task Content_restored_from_an_export_is_not_overwritten_by_the_seed()
+    {
+        await using var database = await DatabaseAsync();
+        var backup = Path.Combine(database.DataPath, "backup");
+        await WithAppAsync(database, async db =>
+        {
+            var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition).SingleAsync(i => i.Slug == "notice", Ct);
+            new ContentWriter(new MarkdownRenderer(), TimeProvider.System)
+                .Apply(item, ContentFields.From(item, 13) with { Summary = "编辑改过的摘要" }, "editor@example.cn");
+            await db.SaveChangesAsync(Ct);
+            return await new ContentExporter(db).ExportAsync(backup, Ct);
+        });
+
+        await using var fresh = await DatabaseAsync();
+        await using (var db = fresh.CreateContext())
+        {
+            await db.Database.MigrateAsync(Ct);
+            await new ContentImporter(db, new ContentWriter(new MarkdownRenderer(), TimeProvider.System))
+                .ImportAsync(backup, includeSamples: true, cancellationToken: Ct);
+        }
+
+        var summary = await WithAppAsync(fresh, db => db.ContentItems.Where(i => i.Slug == "notice").Select(i => i.Summary).SingleAsync(Ct));
+        Assert.Equal("编辑改过的摘要", summary);
+    }
+
+    [Fact]
     public async Task Production_mode_loads_no_samples_and_seeds_only_when_configured()
     {
         await using var database = await DatabaseAsync();
@@ -111,7 +156,7 @@ public abstract class SeedTests(DatabaseProvider provider)
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync(Ct);
         var importer = new ContentImporter(db, new ContentWriter(new MarkdownRenderer(), TimeProvider.System));
-        var error = await Assert.ThrowsAsync<ContentImportException>(() => importer.ImportAsync(content, includeSamples: true, Ct));
+        var error = await Assert.ThrowsAsync<ContentImportException>(() => importer.ImportAsync(content, includeSamples: true, cancellationToken: Ct));
         Assert.Equal("13/pages/zz-broken.md", error.File);
         Assert.Equal(5, error.Line);
 

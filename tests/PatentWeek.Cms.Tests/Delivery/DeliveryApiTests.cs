@@ -108,8 +108,7 @@ public abstract class DeliveryApiTests(AppFixture fixture)
     public async Task Unpublished_items_are_never_delivered()
     {
         var slug = TestContent.UniqueSlug("draft");
-        await using (var db = fixture.App.CreateContext())
-            await TestContent.AddAsync(db, TestContent.News(slug, ContentState.Draft));
+        await TestContent.AddAsync(fixture.App, TestContent.News(slug, ContentState.Draft));
 
         await Client.GetJsonAsync($"/api/v1/content/news/{slug}", HttpStatusCode.NotFound);
         var list = await Client.GetJsonAsync("/api/v1/content?kind=news&pageSize=100");
@@ -217,8 +216,7 @@ public abstract class DeliveryApiTests(AppFixture fixture)
         var tag = "etag-" + Guid.NewGuid().ToString("N")[..6];
         var url = "/api/v1/content?tag=" + tag;
         using var before = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
-        await using (var db = fixture.App.CreateContext())
-            await TestContent.AddAsync(db, TestContent.News(TestContent.UniqueSlug("etag"), ContentState.Published, tag));
+        await TestContent.AddAsync(fixture.App, TestContent.News(TestContent.UniqueSlug("etag"), ContentState.Published, tag));
         using var after = await Client.GetAsync(new Uri(url, UriKind.Relative), Ct);
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
     }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
@@ -16,6 +18,16 @@ public static class TestContent
         var item = writer.Create(fields, edition, "test");
         db.ContentItems.Add(item);
         await db.SaveChangesAsync();
+        return item;
+    }
+
+    /// <summary>Adds an item through the app's own database and drops the cached public pages, as a publish would.</summary>
+    public static async Task<ContentItem> AddAsync(CmsApp app, ContentFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var db = app.CreateContext();
+        var item = await AddAsync(db, fields);
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PatentWeek.Cms.Site.OutputCaching.SiteTag, default);
         return item;
     }
 

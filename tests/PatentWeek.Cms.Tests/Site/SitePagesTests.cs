@@ -82,11 +82,9 @@ public abstract class SitePagesTests(AppFixture fixture)
     public async Task Topic_page_lists_the_items_tagged_with_its_topic()
     {
         var slug = TestContent.UniqueSlug("tour");
-        await using (var db = fixture.App.CreateContext())
-            await TestContent.AddAsync(db, TestContent.News(slug, ContentState.Published, "知识产权服务万里行"));
+        await TestContent.AddAsync(fixture.App, TestContent.News(slug, ContentState.Published, "知识产权服务万里行"));
         var hidden = TestContent.UniqueSlug("tour-draft");
-        await using (var db = fixture.App.CreateContext())
-            await TestContent.AddAsync(db, TestContent.News(hidden, ContentState.Draft, "知识产权服务万里行"));
+        await TestContent.AddAsync(fixture.App, TestContent.News(hidden, ContentState.Draft, "知识产权服务万里行"));
 
         var (_, html) = await GetAsync("/topic/service-tour");
         Assert.Contains($"href=\"/news/{slug}\"", html, StringComparison.Ordinal);
@@ -99,8 +97,7 @@ public abstract class SitePagesTests(AppFixture fixture)
     public async Task Item_titles_are_escaped()
     {
         var slug = TestContent.UniqueSlug("xss");
-        await using (var db = fixture.App.CreateContext())
-            await TestContent.AddAsync(db, TestContent.News(slug) with { Title = "<script>alert(1)</script>标题", Body = "<script>alert(2)</script><p onclick=\"x()\">正文</p>" });
+        await TestContent.AddAsync(fixture.App, TestContent.News(slug) with { Title = "<script>alert(1)</script>标题", Body = "<script>alert(2)</script><p onclick=\"x()\">正文</p>" });
         var (_, html) = await GetAsync("/news/" + slug);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("onclick", html, StringComparison.Ordinal);
@@ -122,6 +119,9 @@ public abstract class SitePagesTests(AppFixture fixture)
     [InlineData("/no/such/page")]
     [InlineData("/99/news/anything")]
     [InlineData("/city/999999")]
+    [InlineData("/NEWS/sample-service-tour-station")]
+    [InlineData("/wp-login.php")]
+    [InlineData("/news/a.html")]
     public async Task Unknown_pages_get_the_friendly_404(string url)
     {
         var (response, html) = await GetAsync(url);
@@ -137,9 +137,12 @@ public abstract class SitePagesTests(AppFixture fixture)
         var (css, _) = await GetAsync("/themes/default/assets/site.css");
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
-        var (template, body) = await GetAsync("/themes/default/layout.liquid");
-        Assert.NotEqual(HttpStatusCode.OK, template.StatusCode);
-        Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
+        foreach (var path in new[] { "/themes/default/layout.liquid", "/themes/default/assets/../layout.liquid", "/themes/default/_card.liquid" })
+        {
+            var (template, body) = await GetAsync(path);
+            Assert.NotEqual(HttpStatusCode.OK, template.StatusCode);
+            Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
+        }
     }
 
     private static int CountOf(string text, string needle)

@@ -62,8 +62,9 @@ public sealed class ContentFileParserTests
         var item = Read(text);
         Assert.Equal(ContentState.Published, item.Fields.State);
         Assert.True(item.Fields.IsOriginal);
-        Assert.Matches("^20191130-[0-9a-f]{6}$", item.Fields.Slug);
-        Assert.Equal(item.Fields.Slug, Read(text).Fields.Slug);
+        Assert.Equal("x", item.Fields.Slug);
+        var chinese = ContentFileReader.Read(ContentFileParser.Parse("13/news/启动.md", text), Editions, Cities);
+        Assert.Matches("^20191130-[0-9a-f]{6}$", chinese.Fields.Slug);
     }
 
     [Fact]
@@ -89,6 +90,8 @@ public sealed class ContentFileParserTests
     [InlineData("---\nkind: news\nedition: 13\ntitle: x\npublishedAt: next week\n---\n", 5, "not a Beijing time")]
     [InlineData("---\nkind: event\nedition: 13\ntitle: x\ncity: \"420100\"\nstartsAt: 2019-12-02 09:00\nendsAt: 2019-12-01 09:00\n---\n", 7, "before startsAt")]
     [InlineData("---\nkind: page\nedition: 13\ntitle: x\npinned: maybe\n---\n", 5, "")]
+    [InlineData("---\nkind: page\nedition: 13\ntitle: x\nsource: 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789x\n---\n", 5, "source is longer than 100")]
+    [InlineData("---\nkind: page\nedition: 13\ntitle: x\ntags: [01234567890123456789012345678901234567890123456789012345678901234]\n---\n", 5, "longer than 64")]
     public void Errors_name_the_line(string text, int line, string reason)
     {
         var error = Fails(text);

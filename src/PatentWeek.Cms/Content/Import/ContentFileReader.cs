@@ -27,6 +27,15 @@ public static class ContentFileReader
         if (fm.Title.Length > 200)
             throw file.Error("title", "title is longer than 200 characters");
 
+        CheckLength(file, "summary", fm.Summary, 1000);
+        CheckLength(file, "cover", fm.Cover, 500);
+        CheckLength(file, "source", fm.Source, 100);
+        CheckLength(file, "author", fm.Author, 100);
+        CheckLength(file, "editor", fm.Editor, 100);
+        CheckLength(file, "location", fm.Location, 200);
+        if (fm.Tags?.FirstOrDefault(t => t is null || t.Length > 64) is { } badTag)
+            throw file.Error("tags", $"tag '{badTag}' is longer than 64 characters");
+
         var state = ContentState.Published;
         if (fm.State is not null && !ContentKinds.TryParseState(fm.State, out state))
             throw file.Error("state", "state must be one of draft, submitted, approved, published, archived");
@@ -41,15 +50,16 @@ public static class ContentFileReader
         var slug = fm.Slug?.Trim();
         if (slug is not null && !Slugs.IsValid(slug))
             throw file.Error("slug", "slug must be lower-case ASCII letters, digits and single hyphens");
-        var slugDate = publishedAt is { } p ? DateOnly.FromDateTime(BeijingTime.ToBeijing(p).DateTime) : weekStart;
+        // A file without a slug is known by its path, never by its title or date, which may be edited.
+        var stem = System.IO.Path.GetFileNameWithoutExtension(file.Path);
+        var fallbackSlug = Slugs.IsValid(stem) ? stem : Slugs.FromSeed(weekStart, file.Path);
 
         var fields = new ContentFields
         {
             Kind = kind,
             Edition = edition,
             Title = fm.Title.Trim(),
-            // Seeded from the file's path, so a file without a slug keeps the same one on every start.
-            Slug = slug ?? Slugs.Generate(fm.Title, slugDate, seed: file.Path),
+            Slug = slug ?? fallbackSlug,
             Summary = fm.Summary?.Trim(),
             Body = file.Body,
             City = city,
@@ -71,6 +81,12 @@ public static class ContentFileReader
             throw file.Error("endsAt", "endsAt is before startsAt");
 
         return new ImportedItem(file, fields, Time(file, "createdAt", fm.CreatedAt), Time(file, "updatedAt", fm.UpdatedAt));
+    }
+
+    private static void CheckLength(ContentFile file, string key, string? text, int max)
+    {
+        if (text?.Length > max)
+            throw file.Error(key, $"{key} is longer than {max} characters");
     }
 
     private static DateTime? Time(ContentFile file, string key, string? text)

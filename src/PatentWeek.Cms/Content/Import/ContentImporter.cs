@@ -18,7 +18,11 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
 
     private const string SamplesFolder = "samples";
 
-    public async Task<ImportReport> ImportAsync(string folder, bool includeSamples, CancellationToken cancellationToken = default)
+    /// <param name="asSeed">
+    /// The start-up seed: it adds what is missing and follows edited files only on items it wrote itself and
+    /// nobody edited since. An explicit import (false) makes the items equal to the files.
+    /// </param>
+    public async Task<ImportReport> ImportAsync(string folder, bool includeSamples, bool asSeed = false, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(folder))
             throw new ContentImportException(folder, 0, "the content folder does not exist");
@@ -44,13 +48,13 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
         if (newEditions.Any(e => e.IsCurrent))
             await db.Editions.Where(e => e.IsCurrent).ForEachAsync(e => e.IsCurrent = false, cancellationToken);
 
-        var (created, updated, unchanged) = await UpsertAsync(files, editions, cancellationToken);
+        var (created, updated, unchanged) = await UpsertAsync(files, editions, asSeed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ImportReport(created, updated, unchanged, newEditions.Count, newCities.Count);
     }
 
     private async Task<(int Created, int Updated, int Unchanged)> UpsertAsync(
-        List<ImportedItem> files, Dictionary<int, Edition> editions, CancellationToken cancellationToken)
+        List<ImportedItem> files, Dictionary<int, Edition> editions, bool asSeed, CancellationToken cancellationToken)
     {
         var editionIds = editions.Values.Where(e => e.Id != 0).Select(e => e.Id).ToList();
         var existing = await db.ContentItems
@@ -63,31 +67,36 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
         foreach (var file in files)
         {
             var edition = editions[file.Fields.Edition];
-            if (!byKey.TryGetValue((edition.Id, file.Fields.Kind, file.Fields.Slug), out var item) || edition.Id == 0)
+            if (!byKey.TryGetValue((edition.Id, file.Fields.Kind, file.Fields.Slug), out var item))
             {
                 item = writer.Create(file.Fields, edition, ImportUser, file.CreatedAt);
                 item.UpdatedAt = file.UpdatedAt ?? item.UpdatedAt;
-                item.ImportedHash = file.File.Hash;
+                MarkSeeded(item, asSeed ? file.File.Hash : null);
                 db.ContentItems.Add(item);
                 created++;
                 continue;
             }
 
-            // The file has not changed since it was last imported: whatever an editor did since stands.
-            if (item.ImportedHash == file.File.Hash
+            var seedMayUpdate = item.ImportedHash is not null && item.ImportedHash != file.File.Hash && item.Version == item.ImportedVersion;
+            if ((asSeed && !seedMayUpdate)
                 || ContentFields.From(item, edition.Number).ToSnapshot() == file.Fields.ToSnapshot())
             {
-                item.ImportedHash = file.File.Hash;
                 unchanged++;
                 continue;
             }
 
             writer.Apply(item, file.Fields, ImportUser, file.UpdatedAt);
-            item.ImportedHash = file.File.Hash;
+            MarkSeeded(item, asSeed ? file.File.Hash : null);
             updated++;
         }
 
         return (created, updated, unchanged);
+    }
+
+    private static void MarkSeeded(ContentItem item, string? hash)
+    {
+        item.ImportedHash = hash;
+        item.ImportedVersion = hash is null ? null : item.Version;
     }
 
     private static List<ImportedItem> ReadItems(

@@ -1,0 +1,105 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Accounts;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Accounts;
+
+public static class AuthSetup
+{
+    public const string SignInRateLimit = "signin";
+    private const string CookieOrToken = "CookieOrToken";
+
+    /// <summary>
+    /// Identity on the CMS database; a cookie for the admin UI and bearer tokens for the management API,
+    /// chosen per request; role policies; a per-address limit on sign-in attempts.
+    /// </summary>
+    public static IServiceCollection AddCmsAccounts(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<CmsPaths>((o, paths) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")), NullLoggerFactory.Instance));
+
+        services.AddIdentityCore<CmsUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CmsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>();
+
+        services.AddScoped<TokenService>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrToken;
+                o.DefaultChallengeScheme = CookieOrToken;
+                o.DefaultForbidScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "pwk.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/admin/signin";
+            o.AccessDeniedPath = "/admin/denied";
+            // Idle timeout: a session unused for 30 minutes ends.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 with problem+json; only pages redirect to the sign-in form.
+            o.Events.OnRedirectToLogin = c => IsApi(c.Request)
+                ? Problems.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in, or send a personal access token.")
+                : Redirect(c);
+            o.Events.OnRedirectToAccessDenied = c => IsApi(c.Request)
+                ? Problems.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.")
+                : Redirect(c);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireRole([.. Roles.All]))
+            .AddPolicy(Policies.Authors, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.CityContributor))
+            .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Reviewer))
+            .AddPolicy(Policies.Publishers, p => p.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));
+
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(context.HttpContext,
+                StatusCodes.Status429TooManyRequests, "Too many requests", "Too many sign-in attempts from this address; wait a minute."));
+        });
+
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

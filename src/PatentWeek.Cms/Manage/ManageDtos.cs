@@ -1,0 +1,72 @@
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Delivery;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Manage;
+
+/// <summary>
+/// An item as staff see it. The fields are the editable version (the working copy of a published item,
+/// when it has one); <c>state</c> is the live state and <c>workingCopyState</c> the copy's.
+/// </summary>
+public sealed record ManageContentDto(
+    int Id,
+    string Kind,
+    int Edition,
+    string State,
+    string? WorkingCopyState,
+    int Version,
+    string Title,
+    string Slug,
+    string? Summary,
+    string Body,
+    string Html,
+    string? City,
+    IReadOnlyList<string> Tags,
+    string? Cover,
+    string? Source,
+    string? Author,
+    string? ResponsibleEditor,
+    bool Original,
+    bool Pinned,
+    bool Sample,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    string? Location,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? ScheduledPublishAt,
+    DateTimeOffset? ScheduledUnpublishAt,
+    string? ReviewComment,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DeletedAt,
+    string Url,
+    IReadOnlyList<WordHit> Warnings)
+{
+    public static ManageContentDto From(ContentItem item, IReadOnlyList<WordHit>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var copy = WorkingCopy.Of(item);
+        var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
+        return new ManageContentDto(
+            item.Id, item.Kind.ToName(), item.Edition.Number, item.State.ToName(), item.WorkingCopyState?.ToName(), item.Version,
+            f.Title, f.Slug, f.Summary, f.Body, copy?.Html ?? item.Html, f.City, f.Tags, f.Cover, f.Source, f.Author, f.ResponsibleEditor,
+            f.IsOriginal, f.IsPinned, f.IsSample, Beijing(f.StartsAt), Beijing(f.EndsAt), f.Location,
+            Beijing(item.PublishedAt), Beijing(item.ScheduledPublishAt), Beijing(item.ScheduledUnpublishAt), item.ReviewComment,
+            BeijingTime.ToBeijing(item.CreatedAt), BeijingTime.ToBeijing(item.UpdatedAt), Beijing(item.DeletedAt),
+            ContentQueries.Url(item.Edition, item.Kind, item.Slug), warnings ?? []);
+    }
+
+    private static DateTimeOffset? Beijing(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t) : null;
+}
+
+public sealed record ManageContentSummaryDto(
+    int Id, string Kind, int Edition, string State, string? WorkingCopyState, string Title, string Slug, string? City,
+    DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? DeletedAt);
+
+public sealed record RevisionDto(int Number, DateTimeOffset CreatedAt, string CreatedBy, ContentFields Fields);
+
+public sealed record AuditEntryDto(long Id, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail, string? IpAddress);
+
+public sealed record NotificationDto(long Id, DateTimeOffset At, string Message, int? ContentItemId, bool Read);

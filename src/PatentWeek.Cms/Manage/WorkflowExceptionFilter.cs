@@ -1,0 +1,31 @@
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Manage;
+
+/// <summary>Turns refused workflow steps and field errors into problem+json answers.</summary>
+internal sealed class WorkflowExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (WorkflowException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: e.Status, title: Title(e.Status), extensions: e.Extensions);
+        }
+        catch (RequestValidationException e)
+        {
+            return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.");
+        }
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status422UnprocessableEntity => "Blocked words",
+        _ => "Conflict",
+    };
+}

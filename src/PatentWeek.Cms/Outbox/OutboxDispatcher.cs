@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Data;
+
+namespace PatentWeek.Cms.Outbox;
+
+/// <summary>
+/// Claims due outbox rows with a lease (an atomic conditional update, so several instances never run the
+/// same row at once), runs each in its own scope, and records the outcome: completed, or the error and
+/// a later retry with back-off. Polls twice a second, so a due job starts within a second of its time,
+/// and at once after a restart if its time passed while the process was down.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private const int MaxAttempts = 10;
+    private readonly string _instance = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOneAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // The database is away or not migrated yet: try again on the next tick.
+                LogPollFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(Poll, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims and runs one due job; false when none is due.</summary>
+    public async Task<bool> RunOneAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var candidate = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CompletedAt == null && m.CancelledAt == null && m.DueAt <= now && m.Attempts < MaxAttempts
+                && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Type, m.Payload, m.Attempts })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (candidate is null)
+            return false;
+
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == candidate.Id && m.CompletedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, _instance), cancellationToken);
+        if (claimed == 0)
+            return true; // another instance took it; look for the next one
+
+        var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == candidate.Type);
+        string? error = null;
+        try
+        {
+            if (handler is null)
+                throw new InvalidOperationException($"No handler for outbox jobs of type '{candidate.Type}'.");
+            await handler.HandleAsync(candidate.Payload, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error = e.Message;
+            LogJobFailed(logger, candidate.Id, candidate.Type, e);
+        }
+
+        var attempts = candidate.Attempts + 1;
+        var finished = time.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => m.Id == candidate.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.LockedUntil, (DateTime?)null)
+            .SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.CompletedAt, error == null ? finished : null)
+            .SetProperty(m => m.DueAt, error == null ? now : finished + Backoff(attempts)), cancellationToken);
+        return true;
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, attempts) * 5));
+
+    [LoggerMessage(LogLevel.Warning, "Outbox poll failed")]
+    private static partial void LogPollFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox job {Id} ({Type}) failed")]
+    private static partial void LogJobFailed(ILogger logger, long id, string type, Exception e);
+}

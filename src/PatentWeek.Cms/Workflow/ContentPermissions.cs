@@ -1,0 +1,62 @@
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data.Content;
+
+namespace PatentWeek.Cms.Workflow;
+
+/// <summary>
+/// The permission table of the editorial workflow, item by item. Roles are enforced by policies on the
+/// endpoint groups and cities by the scope filter; this adds what depends on the item itself.
+/// </summary>
+public static class ContentPermissions
+{
+    private static readonly ContentKind[] CityKinds = [ContentKind.Story, ContentKind.Event];
+
+    public static void EnsureCanCreate(Actor actor, ContentKind kind, string? city)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsEditorial)
+            return;
+        if (!actor.IsCityBound)
+            throw WorkflowException.Forbidden("Your role cannot create content.");
+        if (!CityKinds.Contains(kind))
+            throw WorkflowException.Forbidden("City contributors create stories and events only.");
+        if (city != actor.CityCode)
+            throw WorkflowException.Forbidden("City contributors create items for their own city only.");
+    }
+
+    /// <summary>Editors edit anything; a city contributor edits their city's items while the version being edited is a draft.</summary>
+    public static void EnsureCanEdit(Actor actor, ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(item);
+        if (actor.IsEditorial)
+            return;
+        if (!actor.IsCityBound || item.CityCode != actor.CityCode)
+            throw WorkflowException.Forbidden("Your role cannot edit this item.");
+        var editing = item.State == ContentState.Published ? item.WorkingCopyState ?? ContentState.Draft : item.State;
+        if (editing != ContentState.Draft)
+            throw WorkflowException.Illegal($"The item is {editing.ToString().ToLowerInvariant()}; a city contributor can edit drafts only.");
+    }
+
+    public static void EnsureCanSubmit(Actor actor, ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(item);
+        if (actor.IsEditorial || (actor.IsCityBound && item.CityCode == actor.CityCode))
+            return;
+        throw WorkflowException.Forbidden("Your role cannot submit this item.");
+    }
+
+    /// <summary>Editors publish their own items directly, and any approved item.</summary>
+    public static void EnsureCanPublish(Actor actor, ContentItem item, ContentState target, string? authorId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(item);
+        if (!actor.IsEditorial)
+            throw WorkflowException.Forbidden("Only editors and administrators publish.");
+        var own = actor.Id is not null && authorId == actor.Id;
+        if (target == ContentState.Approved || target == ContentState.Archived || (own && target is ContentState.Draft or ContentState.Submitted) || actor == Actor.System)
+            return;
+        throw WorkflowException.Illegal("Only approved items can be published, apart from your own drafts.");
+    }
+}

@@ -1,0 +1,394 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Site;
+
+namespace PatentWeek.Cms.Workflow;
+
+/// <summary>
+/// The editorial workflow: draft → submitted → approved → published → archived, with reject back to draft,
+/// working copies of published items, schedules, the trash and restores. Every step checks the item-level
+/// rules, writes its audit entry, notifications and outbox jobs in the same transaction as the change,
+/// and evicts the public pages when what the public sees changed.
+/// </summary>
+public sealed class WorkflowService(
+    CmsDbContext db,
+    ContentWriter writer,
+    AuditLog audit,
+    Notifier notifier,
+    SensitiveWords words,
+    OutboxWriter outbox,
+    IOutputCacheStore cache,
+    TimeProvider time)
+{
+    public const string PublishJob = "content.publish";
+    public const string UnpublishJob = "content.unpublish";
+    public static readonly TimeSpan TrashRetention = TimeSpan.FromDays(30);
+
+    public async Task<ContentItem> LoadAsync(int id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
+        await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
+            .FirstOrDefaultAsync(i => i.Id == id && (includeDeleted || i.DeletedAt == null), cancellationToken)
+        ?? throw WorkflowException.NotFound();
+
+    public async Task<ContentItem> CreateAsync(Actor actor, ContentWriteRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ContentKinds.TryParseKind(request.Kind, out var kind))
+            throw RequestValidationException.Field("kind", $"kind must be one of {string.Join(", ", ContentKinds.Names)}.");
+
+        var edition = request.Edition is { } number
+            ? await db.Editions.FirstOrDefaultAsync(e => e.Number == number, cancellationToken)
+            : await db.Editions.OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).FirstOrDefaultAsync(cancellationToken);
+        if (edition is null)
+            throw RequestValidationException.Field("edition", "There is no such edition.");
+
+        var fields = ContentRequestMapper.ToFields(request, kind, edition.Number, ContentState.Draft, null, await CityCodesAsync(cancellationToken), Today());
+        ContentPermissions.EnsureCanCreate(actor, kind, fields.City);
+        await EnsureSlugFreeAsync(edition.Id, kind, fields.Slug, null, cancellationToken);
+
+        var item = writer.Create(fields, edition, actor.Email);
+        item.CreatedById = actor.Id;
+        db.ContentItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor, "create", Target(item), item.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Saves an edit. A published item keeps its live version and gets (or updates) a working copy.</summary>
+    public async Task<ContentItem> UpdateAsync(Actor actor, int id, ContentWriteRequest request, int? version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        if (version is null)
+            throw RequestValidationException.Field("version", "Send the version you edited, as If-Match or 'version'.");
+        if (version != item.Version)
+            throw Stale(item, request);
+        ContentPermissions.EnsureCanEdit(actor, item);
+
+        var current = Editable(item);
+        var fields = ContentRequestMapper.ToFields(request, item.Kind, item.Edition.Number, current.State, current.Slug, await CityCodesAsync(cancellationToken), Today());
+        if (actor.IsCityBound && fields.City != actor.CityCode)
+            throw WorkflowException.Forbidden("City contributors keep items in their own city.");
+        await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
+        fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt };
+
+        if (item.State == ContentState.Published)
+        {
+            writer.SaveWorkingCopy(item, fields with { State = ContentState.Published }, actor.Email, actor.Id);
+        }
+        else
+        {
+            RecordSlugChange(item, fields.Slug);
+            writer.Apply(item, fields, actor.Email);
+        }
+
+        audit.Record(actor, "update", Target(item), $"version {item.Version}");
+        await SaveAsync(item, cancellationToken);
+        return item;
+    }
+
+    public async Task<(ContentItem Item, IReadOnlyList<WordHit> Warnings)> SubmitAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        ContentPermissions.EnsureCanSubmit(actor, item);
+        var target = Target(item, out var isCopy);
+        if (target != ContentState.Draft)
+            throw WorkflowException.Illegal($"Only drafts can be submitted; this one is {Name(target)}.");
+        var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
+
+        SetTarget(item, isCopy, ContentState.Submitted);
+        item.ReviewComment = null;
+        await notifier.ReviewersAsync(item, $"待审核：《{Editable(item).Title}》");
+        audit.Record(actor, "submit", Target(item));
+        await SaveAsync(item, cancellationToken);
+        return (item, warnings);
+    }
+
+    public async Task<ContentItem> ApproveAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        var target = Target(item, out var isCopy);
+        if (target != ContentState.Submitted)
+            throw WorkflowException.Illegal($"Only submitted items can be approved; this one is {Name(target)}.");
+        SetTarget(item, isCopy, ContentState.Approved);
+        notifier.Author(item, Author(item, isCopy), $"已通过审核：《{Editable(item).Title}》");
+        audit.Record(actor, "approve", Target(item));
+        await SaveAsync(item, cancellationToken);
+        return item;
+    }
+
+    public async Task<ContentItem> RejectAsync(Actor actor, int id, string comment, CancellationToken cancellationToken = default)
+    {
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        var target = Target(item, out var isCopy);
+        if (target != ContentState.Submitted)
+            throw WorkflowException.Illegal($"Only submitted items can be rejected; this one is {Name(target)}.");
+        SetTarget(item, isCopy, ContentState.Draft);
+        item.ReviewComment = comment.Trim();
+        notifier.Author(item, Author(item, isCopy), $"已退回修改：《{Editable(item).Title}》：{item.ReviewComment}");
+        audit.Record(actor, "reject", Target(item), item.ReviewComment);
+        await SaveAsync(item, cancellationToken);
+        return item;
+    }
+
+    /// <summary>Publishes now, or schedules the publish when <paramref name="at"/> is in the future.</summary>
+    public async Task<(ContentItem Item, IReadOnlyList<WordHit> Warnings)> PublishAsync(Actor actor, int id, DateTime? at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        var target = Target(item, out var isCopy);
+        if (item.State == ContentState.Published && !isCopy)
+            throw WorkflowException.Illegal("The item is already published and has no pending changes.");
+        ContentPermissions.EnsureCanPublish(actor, item, target, Author(item, isCopy));
+        var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
+
+        if (at is { } when && when > time.GetUtcNow().UtcDateTime)
+        {
+            await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email), when);
+            item.ScheduledPublishAt = when;
+            writer.Touch(item);
+            audit.Record(actor, "schedule.publish", Target(item), Infrastructure.BeijingTime.Format(when));
+            await SaveAsync(item, cancellationToken);
+            return (item, warnings);
+        }
+
+        await PublishNowAsync(actor.Email, item, isCopy, cancellationToken);
+        return (item, warnings);
+    }
+
+    /// <summary>Runs a scheduled publish. Idempotent: an item already published without pending changes is left alone.</summary>
+    public async Task RunScheduledPublishAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
+            .FirstOrDefaultAsync(i => i.Id == job.ItemId && i.DeletedAt == null, cancellationToken);
+        if (item is null || (item.State == ContentState.Published && item.WorkingCopy is null))
+            return;
+        await PublishNowAsync($"scheduler ({job.By})", item, item.WorkingCopy is not null, cancellationToken);
+    }
+
+    public async Task<ContentItem> UnpublishAsync(Actor actor, int id, DateTime? at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        if (at is { } when && when > time.GetUtcNow().UtcDateTime)
+        {
+            if (item.State != ContentState.Published && item.ScheduledPublishAt is null)
+                throw WorkflowException.Illegal("Only published or scheduled items can be scheduled to unpublish.");
+            await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email), when);
+            item.ScheduledUnpublishAt = when;
+            writer.Touch(item);
+            audit.Record(actor, "schedule.unpublish", Target(item), Infrastructure.BeijingTime.Format(when));
+            await SaveAsync(item, cancellationToken);
+            return item;
+        }
+
+        if (item.State != ContentState.Published)
+            throw WorkflowException.Illegal($"Only published items can be unpublished; this one is {Name(item.State)}.");
+        await UnpublishNowAsync(actor.Email, item, cancellationToken);
+        return item;
+    }
+
+    public async Task RunScheduledUnpublishAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
+            .FirstOrDefaultAsync(i => i.Id == job.ItemId && i.DeletedAt == null, cancellationToken);
+        if (item is null || item.State != ContentState.Published)
+            return;
+        await UnpublishNowAsync($"scheduler ({job.By})", item, cancellationToken);
+    }
+
+    /// <summary>Moves the item to the trash (restorable for 30 days); a published item leaves the site at once.</summary>
+    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        ContentPermissions.EnsureCanEdit(actor, item);
+        item.DeletedAt = time.GetUtcNow().UtcDateTime;
+        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
+        writer.Touch(item);
+        audit.Record(actor, "delete", Target(item), item.Title);
+        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+    }
+
+    public async Task<ContentItem> RestoreFromTrashAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await LoadAsync(id, includeDeleted: true, cancellationToken);
+        if (item.DeletedAt is null)
+            throw WorkflowException.Illegal("The item is not in the trash.");
+        if (item.DeletedAt < time.GetUtcNow().UtcDateTime - TrashRetention)
+            throw WorkflowException.Illegal("The item was in the trash for more than 30 days.");
+        ContentPermissions.EnsureCanEdit(actor, item);
+        await EnsureSlugFreeAsync(item.EditionId, item.Kind, item.Slug, item.Id, cancellationToken);
+        item.DeletedAt = null;
+        writer.Touch(item);
+        audit.Record(actor, "restore", Target(item));
+        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+        return item;
+    }
+
+    /// <summary>Restores an old revision as a new save (nothing is overwritten); a published item gets it as its working copy.</summary>
+    public async Task<ContentItem> RestoreRevisionAsync(Actor actor, int id, int number, int? version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var item = await LoadAsync(id, cancellationToken: cancellationToken);
+        if (version is not null && version != item.Version)
+            throw Stale(item, null);
+        ContentPermissions.EnsureCanEdit(actor, item);
+        var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == id && r.Number == number, cancellationToken)
+            ?? throw new WorkflowException(StatusCodes.Status404NotFound, $"The item has no revision {number}.");
+        var old = ContentFields.FromSnapshot(revision.Snapshot);
+        var current = Editable(item);
+        var fields = old with { State = current.State, PublishedAt = item.PublishedAt, IsSample = item.IsSample, Kind = item.Kind, Edition = item.Edition.Number };
+        if (actor.IsCityBound && fields.City != actor.CityCode)
+            throw WorkflowException.Forbidden("That revision belongs to another city.");
+        await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
+
+        if (item.State == ContentState.Published)
+        {
+            writer.SaveWorkingCopy(item, fields, actor.Email, actor.Id);
+        }
+        else
+        {
+            RecordSlugChange(item, fields.Slug);
+            writer.Apply(item, fields, actor.Email);
+        }
+
+        audit.Record(actor, "revision.restore", Target(item), $"revision {number}");
+        await SaveAsync(item, cancellationToken);
+        return item;
+    }
+
+    /// <summary>The version an editor works on: the working copy when there is one, else the item itself.</summary>
+    public static ContentFields Editable(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return WorkingCopy.Of(item)?.Fields ?? ContentFields.From(item, item.Edition.Number);
+    }
+
+    private async Task PublishNowAsync(string by, ContentItem item, bool isCopy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var author = Author(item, isCopy);
+        if (isCopy)
+        {
+            var copy = WorkingCopy.Of(item)!;
+            RecordSlugChange(item, copy.Fields.Slug);
+            writer.Apply(item, copy.Fields with { State = ContentState.Published, PublishedAt = item.PublishedAt ?? now }, by);
+            item.WorkingCopy = null;
+            item.WorkingCopyState = null;
+            item.WorkingCopyById = null;
+        }
+        else
+        {
+            item.State = ContentState.Published;
+            item.PublishedAt ??= now;
+            writer.Touch(item);
+        }
+
+        item.ScheduledPublishAt = null;
+        item.ReviewComment = null;
+        notifier.Author(item, author, $"已发布：《{item.Title}》");
+        audit.Record(by, "publish", Target(item));
+        await SaveAsync(item, cancellationToken, evict: true);
+    }
+
+    private async Task UnpublishNowAsync(string by, ContentItem item, CancellationToken cancellationToken)
+    {
+        item.State = ContentState.Archived;
+        item.ScheduledUnpublishAt = null;
+        writer.Touch(item);
+        notifier.Author(item, item.CreatedById, $"已撤下：《{item.Title}》");
+        audit.Record(by, "unpublish", Target(item));
+        await SaveAsync(item, cancellationToken, evict: true);
+    }
+
+    private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken, bool evict = false)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowException(StatusCodes.Status409Conflict,
+                "Someone else saved this item at the same moment; reload it and try again.",
+                new Dictionary<string, object?> { ["id"] = item.Id });
+        }
+
+        // What the public sees changed: drop every cached public page (lists show items too).
+        if (evict)
+            await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+    }
+
+    private static ContentState Target(ContentItem item, out bool isCopy)
+    {
+        isCopy = item.State == ContentState.Published && item.WorkingCopy is not null;
+        return isCopy ? item.WorkingCopyState ?? ContentState.Draft : item.State;
+    }
+
+    private void SetTarget(ContentItem item, bool isCopy, ContentState state)
+    {
+        if (isCopy)
+            item.WorkingCopyState = state;
+        else
+            item.State = state;
+        writer.Touch(item);
+    }
+
+    private static string? Author(ContentItem item, bool isCopy) => isCopy ? item.WorkingCopyById ?? item.CreatedById : item.CreatedById;
+
+    /// <summary>A public item whose slug changes keeps answering at the old one (301), forever.</summary>
+    private void RecordSlugChange(ContentItem item, string newSlug)
+    {
+        if (item.Slug == newSlug || item.PublishedAt is null)
+            return;
+        db.SlugRedirects.Add(new SlugRedirect
+        {
+            EditionId = item.EditionId, Kind = item.Kind, Slug = item.Slug, ContentItemId = item.Id, CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+    }
+
+    private async Task EnsureSlugFreeAsync(int editionId, ContentKind kind, string slug, int? itemId, CancellationToken cancellationToken)
+    {
+        var taken = await db.ContentItems.AnyAsync(i => i.EditionId == editionId && i.Kind == kind && i.Slug == slug && i.Id != itemId, cancellationToken)
+            || await db.SlugRedirects.AnyAsync(r => r.EditionId == editionId && r.Kind == kind && r.Slug == slug && r.ContentItemId != itemId, cancellationToken);
+        if (taken)
+            throw RequestValidationException.Field("slug", $"The slug '{slug}' is already used in this edition for a {kind.ToName()}.");
+    }
+
+    private static WorkflowException Stale(ContentItem item, ContentWriteRequest? attempted) => new(StatusCodes.Status409Conflict,
+        $"The item was changed by someone else (now version {item.Version}). Nothing was saved; compare both versions and save again.",
+        new Dictionary<string, object?>
+        {
+            ["currentVersion"] = item.Version,
+            ["current"] = Editable(item),
+            ["yours"] = attempted,
+        });
+
+    private async Task<IReadOnlySet<string>> CityCodesAsync(CancellationToken cancellationToken) =>
+        (await db.Cities.Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    private DateOnly Today() => DateOnly.FromDateTime(Infrastructure.BeijingTime.Now(time).DateTime);
+
+    private static string Target(ContentItem item) => $"content/{item.Id}";
+
+    private static string JobKey(ContentItem item) => $"\"ItemId\":{item.Id},";
+
+    private static string Name(ContentState state) => state.ToName();
+}
+
+/// <summary>The payload of a scheduled publish or unpublish.</summary>
+public sealed record ScheduledJob(int ItemId, string By);
