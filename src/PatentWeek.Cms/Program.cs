@@ -9,10 +9,10 @@ builder.AddCms();
 
 var app = builder.Build();
 app.MapCms();
-await app.InitializeCmsAsync(seed: command is null);
+await app.InitializeCmsAsync(seed: command?.Seeds ?? true);
 
 if (command is not null)
-    return await command.RunAsync(app, Console.Out, Console.Error);
+    return await command.RunAsync(app.Services, Console.In, Console.Out, Console.Error);
 
 await app.RunAsync();
 return 0;

@@ -1,63 +1,47 @@
-using PatentWeek.Cms.Content.Import;
-using PatentWeek.Cms.Infrastructure;
-
 namespace PatentWeek.Cms.Cli;
 
 /// <summary>
-/// Commands on the same executable (<c>PatentWeek.Cms import &lt;folder&gt;</c>). They run after the same
-/// start-up as the server (configuration, migrations, seed), then exit instead of serving.
+/// Commands on the same executable: <c>import &lt;folder&gt;</c>, <c>export &lt;folder&gt;</c>,
+/// <c>users add|list|disable</c>. They run after the same start-up as the server (configuration,
+/// migrations; the seed only for <c>users</c>, which must work on a fresh data folder), then exit.
 /// </summary>
-public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments)
+public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Options)
 {
-    private static readonly string[] Names = ["import", "export"];
+    private static readonly string[] Names = ["import", "export", "users"];
+    private static readonly string[] UserOptions = ["--email", "--role", "--city"];
 
-    /// <summary>Splits a leading command and its plain arguments from the host's own <c>--key value</c> settings.</summary>
+    /// <summary>Whether the start-up seed runs first: not before an import or export, which must see only their own data.</summary>
+    public bool Seeds => Name == "users";
+
+    /// <summary>Splits a leading command, its arguments and its own options from the host's settings.</summary>
     public static (CmsCommand? Command, string[] HostArgs) Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || !Names.Contains(args[0], StringComparer.Ordinal))
             return (null, args);
+
         var plain = args.Skip(1).TakeWhile(a => !a.StartsWith('-')).ToArray();
-        return (new CmsCommand(args[0], plain), args[(1 + plain.Length)..]);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var host = new List<string>();
+        for (var i = 1 + plain.Length; i < args.Length; i++)
+        {
+            if (UserOptions.Contains(args[i], StringComparer.Ordinal) && i + 1 < args.Length)
+                options[args[i][2..]] = args[++i];
+            else
+                host.Add(args[i]);
+        }
+
+        return (new CmsCommand(args[0], plain, options), host.ToArray());
     }
 
-    public async Task<int> RunAsync(IHost app, TextWriter output, TextWriter error)
+    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (Arguments.Count != 1)
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        return Name switch
         {
-            await error.WriteLineAsync($"usage: {Name} <folder>");
-            return 2;
-        }
-
-        var folder = Path.GetFullPath(Arguments[0]);
-        await using var scope = app.Services.CreateAsyncScope();
-        try
-        {
-            if (Name == "import")
-            {
-                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(folder, includeSamples: true);
-                await output.WriteLineAsync($"imported {folder}: {report}");
-            }
-            else
-            {
-                var count = await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(folder);
-                await output.WriteLineAsync($"exported {count} items to {folder}");
-            }
-
-            return 0;
-        }
-        catch (ContentImportException e)
-        {
-            await error.WriteLineAsync($"import failed, nothing was imported: {e.Message}");
-            return 1;
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
-        {
-            await error.WriteLineAsync($"import failed, nothing was imported: {e.InnerException?.Message ?? e.Message}");
-            return 1;
-        }
+            "users" => await new UsersCommand(scope.ServiceProvider, input, output, error).RunAsync(Arguments, Options),
+            _ => await ContentCommands.RunAsync(scope.ServiceProvider, Name, Arguments, output, error),
+        };
     }
 }

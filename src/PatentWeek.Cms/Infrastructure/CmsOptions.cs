@@ -42,6 +42,11 @@ public sealed class CmsOptions
 
     public SeedOptions Seed { get; set; } = new();
 
+    /// <summary>Create one demo account per role on a first start without users; null: embedded mode with samples.</summary>
+    public bool? DemoAccounts { get; set; }
+
+    public bool CreateDemoAccounts => DemoAccounts ?? (Mode == CmsMode.Embedded && LoadSamples);
+
     /// <summary>Apply migrations at start-up: configured, or on in the embedded mode only.</summary>
     public bool MigrateAtStartup => Database.Migrate ?? Mode == CmsMode.Embedded;
 

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
 using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Accounts;
 
 namespace PatentWeek.Cms.Infrastructure;
 
@@ -28,11 +31,16 @@ public static partial class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        if (await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await AccountsInitializer.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+
         if (seed && options.SeedAtStartup)
         {
             var report = await services.GetRequiredService<ContentImporter>()
                 .ImportAsync(paths.ContentPath, options.LoadSamples, asSeed: true, cancellationToken);
             LogSeeded(logger, paths.ContentPath, report.ToString());
+            if (options.CreateDemoAccounts)
+                await AccountsInitializer.CreateDemoAccountsAsync(services.GetRequiredService<UserManager<CmsUser>>(), paths, Console.Out);
         }
     }
 

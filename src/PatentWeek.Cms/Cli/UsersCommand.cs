@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Accounts;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Cli;
+
+/// <summary>
+/// <c>users add --email E --role R [--city CODE]</c> (password read from standard input),
+/// <c>users list</c>, <c>users disable --email E</c>. Each change is audited as done by <c>cli</c>.
+/// </summary>
+internal sealed class UsersCommand(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+{
+    private const string Usage = "usage: users add --email E --role Administrator|Editor|Reviewer|CityContributor [--city CODE]  (password on standard input)\n       users list\n       users disable --email E";
+
+    private readonly UserManager<CmsUser> _users = services.GetRequiredService<UserManager<CmsUser>>();
+    private readonly CmsDbContext _db = services.GetRequiredService<CmsDbContext>();
+    private readonly AuditLog _audit = services.GetRequiredService<AuditLog>();
+    private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> options) =>
+        arguments.Count == 1 ? arguments[0] switch
+        {
+            "add" => await AddAsync(options),
+            "list" => await ListAsync(),
+            "disable" => await DisableAsync(options),
+            _ => await FailAsync(Usage, 2),
+        } : await FailAsync(Usage, 2);
+
+    private async Task<int> AddAsync(IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var roleName))
+            return await FailAsync(Usage, 2);
+        var role = Roles.Normalize(roleName);
+        if (role is null)
+            return await FailAsync($"unknown role '{roleName}'; roles are {string.Join(", ", Roles.All)}", 2);
+        options.TryGetValue("city", out var city);
+        if (role == Roles.CityContributor && city is null)
+            return await FailAsync("a CityContributor needs --city CODE (e.g. 420100)", 2);
+        if (role != Roles.CityContributor && city is not null)
+            return await FailAsync("only a CityContributor is bound to a city", 2);
+        if (city is not null && !await _db.Cities.AnyAsync(c => c.Code == city))
+            return await FailAsync($"'{city}' is not a known city code", 2);
+        if (await _users.FindByEmailAsync(email) is not null)
+            return await FailAsync($"{email} already has an account", 1);
+
+        if (!Console.IsInputRedirected)
+            await output.WriteAsync("Password: ");
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
+        var user = new CmsUser { UserName = email, Email = email, EmailConfirmed = true, CityCode = city };
+        var created = await _users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            return await FailAsync("not added: " + string.Join(" ", created.Errors.Select(e => e.Description)), 1);
+        await _users.AddToRoleAsync(user, role);
+        _audit.Record("cli", "user.add", $"user/{email}", role + (city is null ? "" : " " + city));
+        await _db.SaveChangesAsync();
+        await output.WriteLineAsync($"added {email} as {role}{(city is null ? "" : " of " + city)}");
+        return 0;
+    }
+
+    private async Task<int> ListAsync()
+    {
+        var users = await _users.Users.OrderBy(u => u.Email).ToListAsync();
+        await output.WriteLineAsync("email\troles\tcity\t2fa\tstate");
+        foreach (var user in users)
+        {
+            var roles = string.Join(",", await _users.GetRolesAsync(user));
+            var state = user.DisabledAt is not null ? "disabled" : user.MustChangePassword ? "must-change-password" : "active";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{user.Email}\t{roles}\t{user.CityCode ?? "-"}\t{(user.TwoFactorEnabled ? "on" : "off")}\t{state}"));
+        }
+
+        return 0;
+    }
+
+    private async Task<int> DisableAsync(IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("email", out var email))
+            return await FailAsync(Usage, 2);
+        var user = await _users.FindByEmailAsync(email);
+        if (user is null)
+            return await FailAsync($"{email} has no account", 1);
+        var now = _time.GetUtcNow().UtcDateTime;
+        user.DisabledAt ??= now;
+        await _users.UpdateAsync(user);
+        // Sign-in cookies carry a security stamp; changing it ends every session of the account.
+        await _users.UpdateSecurityStampAsync(user);
+        await _db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+        _audit.Record("cli", "user.disable", $"user/{email}");
+        await _db.SaveChangesAsync();
+        await output.WriteLineAsync($"disabled {email}; its sessions and tokens no longer work");
+        return 0;
+    }
+
+    private async Task<int> FailAsync(string message, int code)
+    {
+        await error.WriteLineAsync(message);
+        return code;
+    }
+}
