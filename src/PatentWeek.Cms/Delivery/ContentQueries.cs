@@ -92,6 +92,16 @@ public sealed class ContentQueries(CmsDbContext db)
             Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
     }
 
+    /// <summary>The current slug of a published item that once had <paramref name="oldSlug"/>, or null.</summary>
+    public async Task<string?> RenamedToAsync(Edition edition, ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.EditionId == edition.Id && r.Kind == kind && r.Slug == oldSlug)
+            .Join(Published(edition), r => r.ContentItemId, i => i.Id, (r, i) => i.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The public path of an item: current-edition items live at the root, others under their number.</summary>
     public static string Url(Edition edition, ContentKind kind, string slug)
     {

@@ -47,7 +47,7 @@ public static class DeliveryApi
         return TypedResults.Ok(await queries.ListAsync(edition, filter, cancellationToken: cancellationToken));
     }
 
-    public static async Task<Results<Ok<ContentDto>, ValidationProblem, ProblemHttpResult>> GetContent(
+    public static async Task<Results<Ok<ContentDto>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> GetContent(
         [Description("page, news, topic, video, story or event")] string kind,
         string slug,
         [FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
@@ -61,9 +61,14 @@ public static class DeliveryApi
 
         var found = await queries.EditionAsync(filter.Edition, cancellationToken);
         var item = found is null ? null : await queries.GetAsync(found, contentKind, slug, cancellationToken);
-        return item is null
+        if (item is not null)
+            return TypedResults.Ok(item);
+
+        // An old slug answers with a permanent redirect to the item's current address.
+        var renamed = found is null ? null : await queries.RenamedToAsync(found, contentKind, slug, cancellationToken);
+        return renamed is null
             ? Problems.NotFound($"No published {kind} has the slug '{slug}'.")
-            : TypedResults.Ok(item);
+            : TypedResults.Redirect(permanent: true, url: $"/api/v1/content/{kind}/{Uri.EscapeDataString(renamed)}{(edition is null ? "" : "?edition=" + Uri.EscapeDataString(edition))}");
     }
 
     public static async Task<Ok<IReadOnlyList<CityDto>>> ListCities(ContentQueries queries, CancellationToken cancellationToken) =>

@@ -58,11 +58,17 @@ public static class SitePages
     private static async Task<IResult> ItemPage(
         Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken)
     {
-        var item = edition is null || !Content.ContentKinds.TryParseKind(kind, out var k)
-            ? null
-            : await queries.GetAsync(edition, k, slug, cancellationToken);
-        if (item is null)
+        if (edition is null || !Content.ContentKinds.TryParseKind(kind, out var k))
             return await NotFoundPage(theme, edition);
+        var item = await queries.GetAsync(edition, k, slug, cancellationToken);
+        if (item is null)
+        {
+            // Links shared in WeChat never die: an old slug redirects for good.
+            var renamed = await queries.RenamedToAsync(edition, k, slug, cancellationToken);
+            return renamed is null
+                ? await NotFoundPage(theme, edition)
+                : Results.Redirect(ContentQueries.Url(edition, k, renamed), permanent: true);
+        }
 
         // A topic page gathers the items that share its tags.
         var related = new List<ContentSummaryDto>();
@@ -70,7 +76,7 @@ public static class SitePages
         {
             foreach (var tag in item.Tags)
             {
-                var tagged = await queries.ListAsync(edition!, new ContentFilter(null, null, null, tag, 1, 50), cancellationToken: cancellationToken);
+                var tagged = await queries.ListAsync(edition, new ContentFilter(null, null, null, tag, 1, 50), cancellationToken: cancellationToken);
                 related.AddRange(tagged.Items.Where(i => i.Url != item.Url && related.TrueForAll(r => r.Url != i.Url)));
             }
         }
