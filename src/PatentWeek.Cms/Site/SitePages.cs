@@ -20,8 +20,9 @@ public static class SitePages
         site.MapGet($"/{{kind:{KindPattern}}}/{{slug}}", CurrentEditionItem);
         site.MapGet($"/{{edition:int}}/{{kind:{KindPattern}}}/{{slug}}", EditionItem);
         site.MapGet("/city/{code:regex(^\\d{{6}}$)}", CityPage);
-        // Every unmatched path, file-like ones (/wp-login.php) included, gets the friendly page.
-        app.MapFallback("{*path}", NotFound);
+        // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly
+        // page. API paths are left to routing, which answers 404, 405 or 415 as problem+json.
+        app.MapFallback("{*path:regex(^(?!api(/|$)))}", NotFound);
         return app;
     }
 
@@ -99,13 +100,8 @@ public static class SitePages
         return await Page(theme, edition, "city", new() { ["city"] = city, ["items"] = items.Items, ["page_title"] = city.Name });
     }
 
-    private static async Task<IResult> NotFound(HttpContext context, ContentQueries queries, ThemeRenderer theme)
-    {
-        // Unknown API paths answer like the API does; everything else gets the theme's friendly page.
-        if (context.Request.Path.StartsWithSegments("/api"))
-            return TypedResults.Problem("There is no such API endpoint.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        return await NotFoundPage(theme, await queries.CurrentEditionAsync(context.RequestAborted));
-    }
+    private static async Task<IResult> NotFound(HttpContext context, ContentQueries queries, ThemeRenderer theme) =>
+        await NotFoundPage(theme, await queries.CurrentEditionAsync(context.RequestAborted));
 
     private static Task<IResult> NotFoundPage(ThemeRenderer theme, Edition? edition) =>
         Page(theme, edition, "404", new() { ["page_title"] = "页面不存在" }, StatusCodes.Status404NotFound);
