@@ -1,0 +1,96 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Tests.Infrastructure;
+
+namespace PatentWeek.Cms.Tests.Security;
+
+/// <summary>
+/// Every payload goes into every text field of an item (title, summary, tags, source, author, editor,
+/// location, body) and the item is published; then the public page and the delivery API's html are
+/// parsed as a browser would and searched for anything that could run script.
+/// </summary>
+public abstract class XssTests(AppFixture fixture)
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public void There_are_at_least_fifty_payloads() => Assert.True(XssPayloads.All.Count >= 50);
+
+    [Fact]
+    public async Task No_payload_survives_into_the_site_or_the_delivery_api()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var failures = new List<string>();
+        for (var n = 0; n < XssPayloads.All.Count; n++)
+        {
+            var payload = XssPayloads.All[n];
+            var slug = $"xss-{n}-{Guid.NewGuid():N}"[..16];
+            var id = await editor.Client.CreateAsync(new
+            {
+                kind = "event",
+                title = Cut(payload, 200),
+                summary = Cut(payload, 1000),
+                body = payload + "\n\n正文 " + payload,
+                tags = new[] { Cut(payload, 64) },
+                source = Cut(payload, 100),
+                author = Cut(payload, 100),
+                responsibleEditor = Cut(payload, 100),
+                location = Cut(payload, 200),
+                city = "420100",
+                slug,
+            });
+            await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+
+            var page = await fixture.Client.GetStringAsync(new Uri($"/event/{slug}", UriKind.Relative), TestContext.Current.CancellationToken);
+            failures.AddRange(Dangers(page).Select(d => $"payload {n} on the page: {d}"));
+            var city = await fixture.Client.GetStringAsync(new Uri("/city/420100", UriKind.Relative), TestContext.Current.CancellationToken);
+            failures.AddRange(Dangers(city).Select(d => $"payload {n} on the city page: {d}"));
+
+            var api = await fixture.Client.GetJsonAsync($"/api/v1/content/event/{slug}");
+            failures.AddRange(Dangers(api.GetProperty("html").GetString()!).Select(d => $"payload {n} in the API html: {d}"));
+            var manage = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
+            failures.AddRange(Dangers(manage.GetProperty("html").GetString()!).Select(d => $"payload {n} in the management html: {d}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>What in a document could run script: script-like elements, event handlers, script URLs, CSS expressions.</summary>
+    public static IEnumerable<string> Dangers(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        foreach (var element in document.All)
+        {
+            var name = element.LocalName;
+            if (name is "script" or "iframe" or "object" or "embed" or "base" or "frame" or "frameset" or "applet" or "form" or "link" && !IsThemeStylesheet(element))
+                yield return $"<{name}> element";
+            if (name == "meta" && element.GetAttribute("http-equiv") is not null)
+                yield return "<meta http-equiv>";
+            if (name == "style" && element.TextContent.Length > 0)
+                yield return "<style> element";
+            foreach (var attribute in element.Attributes)
+            {
+                var attr = attribute.Name.ToLowerInvariant();
+                var value = new string(attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
+                if (attr.StartsWith("on", StringComparison.Ordinal))
+                    yield return $"event handler {attr} on <{name}>";
+                if (attr == "style")
+                    yield return $"style attribute on <{name}>";
+                if (attr is "href" or "src" or "action" or "formaction" or "xlink:href" or "background" or "data" or "poster"
+                    && (value.StartsWith("javascript:", StringComparison.Ordinal) || value.StartsWith("vbscript:", StringComparison.Ordinal) || value.StartsWith("data:", StringComparison.Ordinal)))
+                    yield return $"{attr}=\"{attribute.Value}\" on <{name}>";
+            }
+        }
+    }
+
+    private static bool IsThemeStylesheet(IElement element) =>
+        element.LocalName == "link" && element.GetAttribute("href")?.StartsWith("/themes/", StringComparison.Ordinal) == true
+        || element.LocalName == "link" && element.GetAttribute("rel") == "canonical";
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+public sealed class XssSqliteTests(SqliteApp app) : XssTests(app), IClassFixture<SqliteApp>;
+
+public sealed class XssPostgresTests(PostgresApp app) : XssTests(app), IClassFixture<PostgresApp>;
