@@ -18,6 +18,10 @@ public sealed class CmsClaimsPrincipalFactory(
             identity.AddClaim(new Claim(ClaimTypes.Email, email));
         if (user.CityCode is { } city)
             identity.AddClaim(new Claim(CmsClaims.City, city));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(CmsClaims.MustChangePassword, "1"));
+        if (!user.TwoFactorEnabled && await UserManager.IsInRoleAsync(user, Roles.Administrator))
+            identity.AddClaim(new Claim(CmsClaims.NeedsTwoFactor, "1"));
         return identity;
     }
 }

@@ -45,4 +45,10 @@ public static class CmsClaims
 {
     /// <summary>The city code of a city contributor.</summary>
     public const string City = "cms:city";
+
+    /// <summary>"1" while a generated password has not been changed.</summary>
+    public const string MustChangePassword = "cms:must-change-password";
+
+    /// <summary>"1" for an administrator who has not turned on two-factor sign-in.</summary>
+    public const string NeedsTwoFactor = "cms:needs-2fa";
 }

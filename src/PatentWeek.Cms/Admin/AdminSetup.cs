@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using PatentWeek.Cms.Accounts;
+
+namespace PatentWeek.Cms.Admin;
+
+/// <summary>
+/// The admin UI: Razor Pages under <c>/admin</c>, server-rendered, in Chinese. Every page requires a staff
+/// sign-in (pages that need more say so by policy); forms are protected by antiforgery tokens.
+/// </summary>
+public static class AdminSetup
+{
+    public static IServiceCollection AddCmsAdmin(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+                o.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Admin/SignInCode");
+                o.Conventions.AllowAnonymousToPage("/Admin/Denied");
+                o.Conventions.AuthorizeFolder("/Admin/Settings", Policies.Administrators);
+                o.Conventions.AuthorizePage("/Admin/Review", Policies.Reviewers);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<AccountSetupFilter>();
+            });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pwk.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        return services;
+    }
+}
