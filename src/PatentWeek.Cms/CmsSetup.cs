@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Delivery;
@@ -45,6 +46,7 @@ public static class CmsSetup
         services.AddScoped<ContentQueries>();
         services.AddSingleton<ThemeRenderer>();
         services.AddCmsOutputCache();
+        services.AddCmsAdmin();
 
         services.AddScoped<WorkflowService>();
         services.AddScoped<Notifier>();
@@ -64,6 +66,7 @@ public static class CmsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseThemeAssets();
+        app.UseStaticFiles();
         // Routing after the theme assets, so the catch-all 404 page never shadows a real file.
         app.UseRouting();
         app.UseAuthentication();
@@ -76,6 +79,7 @@ public static class CmsSetup
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();
+        app.MapRazorPages();
         app.MapSitePages();
         return app;
     }

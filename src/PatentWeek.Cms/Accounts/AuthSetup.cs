@@ -43,6 +43,8 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>();
 
         services.AddScoped<TokenService>();
+        // A disabled account's or changed password's sessions end within a minute, not half an hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieOrToken;

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Admin;
+
+/// <summary>Common ground of the admin pages: who is acting, and refused steps shown as messages, not errors.</summary>
+public abstract class AdminPage : PageModel
+{
+    public Actor Actor => Actor.From(User);
+
+    /// <summary>
+    /// Runs a workflow step. A refusal becomes a message on the page (field errors next to their fields);
+    /// an item another city owns, or that does not exist, is a plain 404.
+    /// </summary>
+    protected async Task<IActionResult> StepAsync(Func<Task<IActionResult>> step, Func<Task<IActionResult>> onRefused)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(onRefused);
+        try
+        {
+            return await step();
+        }
+        catch (WorkflowException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        catch (WorkflowException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            if (e.Extensions.TryGetValue("hits", out var hits) && hits is IReadOnlyList<WordHit> list)
+                ViewData["Hits"] = list;
+            if (e.Extensions.TryGetValue("current", out var current))
+                ViewData["Current"] = current;
+            return await onRefused();
+        }
+        catch (RequestValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                foreach (var message in messages)
+                    ModelState.AddModelError(FieldName(field), message);
+            }
+
+            return await onRefused();
+        }
+    }
+
+    /// <summary>The form field a request field belongs to (the editor's inputs are <c>Form.Title</c> etc.).</summary>
+    protected virtual string FieldName(string requestField) => requestField;
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Pages.Admin.Content;
+
+public sealed class EditModel(CmsDbContext db, WorkflowService workflow, MarkdownRenderer markdown) : ItemPage(db)
+{
+    private static readonly ContentKind[] CityKinds = [ContentKind.Story, ContentKind.Event];
+
+    [BindProperty]
+    public EditorForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public bool IsWorkingCopy { get; private set; }
+    public string? CityName { get; private set; }
+    public string PreviewHtml { get; private set; } = "";
+    public List<SelectListItem> KindOptions { get; private set; } = [];
+    public List<SelectListItem> CityOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? kind)
+    {
+        if (id is { } existing)
+        {
+            var item = await workflow.LoadAsync(existing);
+            Form = EditorForm.From(WorkflowService.Editable(item), item.Version);
+            IsWorkingCopy = item.State == ContentState.Published;
+        }
+        else
+        {
+            Form = new EditorForm { Kind = kind ?? (Actor.IsCityBound ? "story" : "news"), City = Actor.CityCode };
+        }
+
+        Id = id;
+        await LoadOptionsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        Id = id;
+        if (Actor.IsCityBound)
+            Form.City = Actor.CityCode;
+        if (!ModelState.IsValid)
+        {
+            await LoadOptionsAsync();
+            return Page();
+        }
+
+        return await StepAsync(
+            async () =>
+            {
+                var item = id is { } existing
+                    ? await workflow.UpdateAsync(Actor, existing, Form.ToRequest(), Form.Version)
+                    : await workflow.CreateAsync(Actor, Form.ToRequest());
+                TempData["Message"] = "已保存。";
+                return Redirect($"/admin/content/{item.Id}");
+            },
+            async () =>
+            {
+                if (ViewData["Current"] is ContentFields && id is { } existing)
+                    Form.Version = (await Db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == existing)).Version;
+                await LoadOptionsAsync();
+                return Page();
+            });
+    }
+
+    protected override string FieldName(string requestField) =>
+        requestField.Length == 0 ? "" : "Form." + char.ToUpperInvariant(requestField[0]) + requestField[1..];
+
+    private async Task LoadOptionsAsync()
+    {
+        var kinds = Actor.IsEditorial ? Enum.GetValues<ContentKind>() : CityKinds;
+        KindOptions = kinds.Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Form.Kind)).ToList();
+        var cities = await Db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
+        CityOptions = cities.Select(c => new SelectListItem(c.Name, c.Code, c.Code == Form.City)).ToList();
+        CityName = cities.FirstOrDefault(c => c.Code == Actor.CityCode)?.Name;
+        PreviewHtml = markdown.ToHtml(Form.Body ?? "");
+        if (Id is { } existing)
+            IsWorkingCopy = await Db.ContentItems.AnyAsync(i => i.Id == existing && i.State == ContentState.Published);
+    }
+}

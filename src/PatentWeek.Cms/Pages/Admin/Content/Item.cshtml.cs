@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Delivery;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Pages.Admin.Content;
+
+/// <summary>One item: its state, its editable version rendered, and the workflow steps this person may take.</summary>
+public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemPage(db)
+{
+    public ContentItem Item { get; private set; } = null!;
+    public ContentFields Fields { get; private set; } = null!;
+    public string Html { get; private set; } = "";
+    public string? CityName { get; private set; }
+    public string PublicUrl { get; private set; } = "";
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        await LoadAsync(id);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(int id) => Step(id, "已提交审核。", () => workflow.SubmitAsync(Actor, id));
+
+    public Task<IActionResult> OnPostApproveAsync(int id) => Step(id, "已通过审核。", () => workflow.ApproveAsync(Actor, id));
+
+    public Task<IActionResult> OnPostRejectAsync(int id, string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment) || comment.Length > 2000)
+        {
+            ModelState.AddModelError("comment", "请填写退回意见（最多 2000 字）。");
+            return Refused(id);
+        }
+
+        return Step(id, "已退回修改。", () => workflow.RejectAsync(Actor, id, comment));
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id, string? at) =>
+        Step(id, string.IsNullOrWhiteSpace(at) ? "已发布。" : "已设置定时发布。", async () => await workflow.PublishAsync(Actor, id, Time(at)));
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id, string? at) =>
+        Step(id, string.IsNullOrWhiteSpace(at) ? "已撤下。" : "已设置定时撤下。", async () => await workflow.UnpublishAsync(Actor, id, Time(at)));
+
+    public Task<IActionResult> OnPostDeleteAsync(int id) => StepAsync(
+        async () =>
+        {
+            await workflow.DeleteAsync(Actor, id);
+            TempData["Message"] = "已移到回收站，30 天内可恢复。";
+            return Redirect("/admin/trash");
+        },
+        () => Refused(id));
+
+    /// <summary>Which buttons to show; the workflow checks again when one is pressed.</summary>
+    public bool Can(string step)
+    {
+        var target = Item.State == ContentState.Published && Item.WorkingCopy is not null ? Item.WorkingCopyState ?? ContentState.Draft : Item.State;
+        return step switch
+        {
+            "submit" => target == ContentState.Draft && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
+            "review" => target == ContentState.Submitted && (Actor.IsEditorial || Actor.IsIn(Accounts.Roles.Reviewer)),
+            "publish" => Actor.IsEditorial && (Item.State != ContentState.Published || Item.WorkingCopy is not null),
+            "unpublish" => Actor.IsEditorial && Item.State == ContentState.Published,
+            _ => false,
+        };
+    }
+
+    private async Task<IActionResult> Step<T>(int id, string done, Func<Task<T>> action) => await StepAsync(
+        async () =>
+        {
+            await action();
+            TempData["Message"] = done;
+            return Redirect($"/admin/content/{id}");
+        },
+        () => Refused(id));
+
+    private async Task<IActionResult> Refused(int id)
+    {
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private static DateTime? Time(string? at)
+    {
+        if (string.IsNullOrWhiteSpace(at))
+            return null;
+        return BeijingTime.TryParse(at, out var utc) ? utc : throw Manage.RequestValidationException.Field("at", "时间格式不正确。");
+    }
+
+    private async Task LoadAsync(int id)
+    {
+        Item = await workflow.LoadAsync(id);
+        Fields = WorkflowService.Editable(Item);
+        Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
+        CityName = Item.CityCode is null ? null : await Db.Cities.Where(c => c.Code == Item.CityCode).Select(c => c.Name).FirstOrDefaultAsync();
+        PublicUrl = ContentQueries.Url(Item.Edition, Item.Kind, Item.Slug);
+        try
+        {
+            ContentPermissions.EnsureCanEdit(Actor, Item);
+            CanEdit = true;
+        }
+        catch (WorkflowException)
+        {
+            CanEdit = false;
+        }
+    }
+}

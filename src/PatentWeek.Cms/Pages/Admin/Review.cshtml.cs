@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Pages.Admin;
+
+/// <summary>The review queue: everything submitted, oldest first, with approve and reject-with-comment.</summary>
+public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow) : ItemPage(db)
+{
+    public sealed record Row(int Id, string Title, ContentKind Kind, string? CityName, DateTime UpdatedAt, bool IsCopy);
+
+    public List<Row> Items { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostApproveAsync(int id) => StepAsync(
+        async () =>
+        {
+            await workflow.ApproveAsync(Actor, id);
+            TempData["Message"] = "已通过审核。";
+            return RedirectToPage();
+        },
+        Reload);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment) || comment.Length > 2000)
+        {
+            ModelState.AddModelError("comment", "请填写退回意见（最多 2000 字）。");
+            return Reload();
+        }
+
+        return StepAsync(
+            async () =>
+            {
+                await workflow.RejectAsync(Actor, id, comment);
+                TempData["Message"] = "已退回修改。";
+                return RedirectToPage();
+            },
+            Reload);
+    }
+
+    private async Task<IActionResult> Reload()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Items = await Db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(Actor)
+            .Where(i => i.State == ContentState.Submitted || (i.State == ContentState.Published && i.WorkingCopyState == ContentState.Submitted))
+            .OrderBy(i => i.UpdatedAt)
+            .Select(i => new Row(i.Id, i.Title, i.Kind, i.City!.Name, i.UpdatedAt, i.WorkingCopyState != null))
+            .ToListAsync();
+}

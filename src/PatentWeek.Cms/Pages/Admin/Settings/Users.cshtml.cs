@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Accounts;
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Pages.Admin.Settings;
+
+/// <summary>Accounts for administrators: add with a generated password (changed at first sign-in), disable, enable.</summary>
+public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TimeProvider time) : AdminPage
+{
+    public sealed record Row(string Id, string Email, IList<string> Roles, string? City, bool TwoFactor, bool Disabled, bool MustChange);
+
+    [BindProperty, Required(ErrorMessage = "请填写邮箱"), EmailAddress(ErrorMessage = "邮箱格式不正确"), MaxLength(256)]
+    public string Email { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "请选择角色")]
+    public string Role { get; set; } = Accounts.Roles.CityContributor;
+
+    [BindProperty]
+    public string? City { get; set; }
+
+    public List<Row> Users { get; private set; } = [];
+    public List<City> Cities { get; private set; } = [];
+    public string? NewPassword { get; private set; }
+    public string? NewEmail { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        var role = Accounts.Roles.Normalize(Role);
+        if (role is null)
+            ModelState.AddModelError(nameof(Role), "未知角色。");
+        if (role == Accounts.Roles.CityContributor && string.IsNullOrEmpty(City))
+            ModelState.AddModelError(nameof(City), "市州通讯员需要选择市州。");
+        if (role != Accounts.Roles.CityContributor && !string.IsNullOrEmpty(City))
+            ModelState.AddModelError(nameof(City), "只有市州通讯员属于市州。");
+        if (!string.IsNullOrEmpty(City) && !await db.Cities.AnyAsync(c => c.Code == City))
+            ModelState.AddModelError(nameof(City), "未知市州。");
+        if (ModelState.IsValid && await users.FindByEmailAsync(Email) is not null)
+            ModelState.AddModelError(nameof(Email), "这个邮箱已有账号。");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var password = AccountsInitializer.NewPassword();
+        var user = new CmsUser { UserName = Email, Email = Email, EmailConfirmed = true, CityCode = string.IsNullOrEmpty(City) ? null : City, MustChangePassword = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", string.Join(" ", result.Errors.Select(e => e.Description)));
+            await LoadAsync();
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, role!);
+        audit.Record(Actor, "user.add", $"user/{Email}", role + (user.CityCode is null ? "" : " " + user.CityCode));
+        await db.SaveChangesAsync();
+        NewPassword = password;
+        NewEmail = Email;
+        await LoadAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, true);
+
+    public Task<IActionResult> OnPostEnableAsync(string id) => SetDisabledAsync(id, false);
+
+    private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return NotFound();
+        if (user.Id == Actor.Id)
+        {
+            TempData["Message"] = "不能停用自己的账号。";
+            return RedirectToPage();
+        }
+
+        user.DisabledAt = disabled ? time.GetUtcNow().UtcDateTime : null;
+        await users.UpdateAsync(user);
+        if (disabled)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+        }
+
+        audit.Record(Actor, disabled ? "user.disable" : "user.enable", $"user/{user.Email}");
+        await db.SaveChangesAsync();
+        TempData["Message"] = disabled ? $"已停用 {user.Email}。" : $"已启用 {user.Email}。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        Users = [];
+        foreach (var u in all)
+            Users.Add(new Row(u.Id, u.Email ?? "", await users.GetRolesAsync(u), Cities.FirstOrDefault(c => c.Code == u.CityCode)?.Name, u.TwoFactorEnabled, u.DisabledAt is not null, u.MustChangePassword));
+    }
+}
