@@ -49,6 +49,7 @@ public static class CmsSetup
         services.AddCmsAdmin();
 
         services.AddScoped<WorkflowService>();
+        services.AddSingleton<PreviewLinks>();
         services.AddScoped<Notifier>();
         services.AddScoped<SensitiveWords>();
         services.AddScoped<OutboxWriter>();

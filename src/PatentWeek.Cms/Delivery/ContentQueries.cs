@@ -92,6 +92,26 @@ public sealed class ContentQueries(CmsDbContext db)
             Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
     }
 
+    /// <summary>
+    /// An item as a preview link shows it, published or not: its editable version (the working copy of a
+    /// published item). Only for ids read from a valid preview token. Deleted items are not previewed.
+    /// </summary>
+    public async Task<ContentDto?> PreviewAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.AsNoTracking().Include(i => i.Edition).Include(i => i.City).Include(i => i.Tags)
+            .FirstOrDefaultAsync(i => i.Id == id && i.DeletedAt == null, cancellationToken);
+        if (item is null)
+            return null;
+        var copy = WorkingCopy.Of(item);
+        var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
+        var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var details = item.Kind == ContentKind.Event ? new EventDetailsDto(Beijing(f.StartsAt), Beijing(f.EndsAt), f.Location) : null;
+        return new ContentDto(
+            item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, copy?.Html ?? item.Html, CityRef(f.City, cityName),
+            [.. f.Tags], f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.IsOriginal, f.IsPinned, f.IsSample,
+            Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug));
+    }
+
     /// <summary>The current slug of a published item that once had <paramref name="oldSlug"/>, or null.</summary>
     public async Task<string?> RenamedToAsync(Edition edition, ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
     {

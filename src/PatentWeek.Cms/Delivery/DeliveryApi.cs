@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Delivery;
 
@@ -23,6 +24,10 @@ public static class DeliveryApi
         api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/cities", ListCities).WithName("ListCities").WithSummary("The province's cities");
+
+        // Previews are per-token, never cached and never indexed: outside the cached, ETagged group.
+        app.MapGet("/api/v1/preview/{token}", Preview).WithTags("Delivery").WithName("PreviewContent")
+            .WithSummary("An unpublished item, through a signed, expiring preview link").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -69,6 +74,15 @@ public static class DeliveryApi
         return renamed is null
             ? Problems.NotFound($"No published {kind} has the slug '{slug}'.")
             : TypedResults.Redirect(permanent: true, url: $"/api/v1/content/{kind}/{Uri.EscapeDataString(renamed)}{(edition is null ? "" : "?edition=" + Uri.EscapeDataString(edition))}");
+    }
+
+    public static async Task<Results<Ok<ContentDto>, ProblemHttpResult>> Preview(
+        string token, PreviewLinks links, ContentQueries queries, HttpContext http, CancellationToken cancellationToken)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        var item = links.Read(token) is { } id ? await queries.PreviewAsync(id, cancellationToken) : null;
+        return item is null ? Problems.NotFound("The preview link is invalid or has expired.") : TypedResults.Ok(item);
     }
 
     public static async Task<Ok<IReadOnlyList<CityDto>>> ListCities(ContentQueries queries, CancellationToken cancellationToken) =>

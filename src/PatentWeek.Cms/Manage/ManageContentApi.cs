@@ -45,6 +45,7 @@ public static class ManageContentApi
         item.MapPost("/unpublish", Unpublish).RequireAuthorization(Policies.Publishers).WithSummary("Unpublish now, or at 'at'");
         item.MapPost("/restore", Restore).RequireAuthorization(Policies.Authors).WithSummary("Take the item out of the trash");
         item.MapGet("/revisions", Revisions).WithSummary("Every saved version, newest first");
+        item.MapPost("/preview-link", PreviewLink).WithSummary("A signed link that shows the unpublished item for 3 days");
         item.MapPost("/revisions/{number:int}/restore", RestoreRevision).RequireAuthorization(Policies.Authors)
             .WithSummary("Save an old revision again as the newest");
         return app;
@@ -174,6 +175,13 @@ public static class ManageContentApi
     public static async Task<Ok<ManageContentDto>> RestoreRevision(
         int id, int number, ClaimsPrincipal principal, WorkflowService workflow, HttpContext http, CancellationToken cancellationToken) =>
         TypedResults.Ok(ManageContentDto.From(await workflow.RestoreRevisionAsync(Actor.From(principal), id, number, IfMatchVersion(http.Request), cancellationToken)));
+
+    public static async Task<Ok<PreviewLinkDto>> PreviewLink(int id, WorkflowService workflow, PreviewLinks links, PublicUrls urls, CancellationToken cancellationToken)
+    {
+        await workflow.LoadAsync(id, cancellationToken: cancellationToken);
+        var (token, expires) = links.Create(id);
+        return TypedResults.Ok(new PreviewLinkDto(urls.Absolute("/preview/" + token), urls.Absolute("/api/v1/preview/" + token), expires.ToOffset(BeijingTime.Offset)));
+    }
 
     private static DateTime? At(ScheduleRequest? request)
     {

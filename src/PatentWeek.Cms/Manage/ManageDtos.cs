@@ -69,4 +69,6 @@ public sealed record RevisionDto(int Number, DateTimeOffset CreatedAt, string Cr
 
 public sealed record AuditEntryDto(long Id, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail, string? IpAddress);
 
+public sealed record PreviewLinkDto(string Url, string ApiUrl, DateTimeOffset ExpiresAt);
+
 public sealed record NotificationDto(long Id, DateTimeOffset At, string Message, int? ContentItemId, bool Read);

@@ -3,7 +3,7 @@ using System.Text;
 namespace PatentWeek.Cms.Site;
 
 /// <summary>A rendered public page: UTF-8 HTML, publicly cacheable, no cookies.</summary>
-internal sealed class HtmlPage(string html, int statusCode) : IResult
+internal sealed class HtmlPage(string html, int statusCode, bool cacheable = true) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -11,7 +11,7 @@ internal sealed class HtmlPage(string html, int statusCode) : IResult
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        response.Headers.CacheControl = statusCode == StatusCodes.Status200OK ? "public, max-age=60" : "no-cache";
+        response.Headers.CacheControl = !cacheable ? "no-store" : statusCode == StatusCodes.Status200OK ? "public, max-age=60" : "no-cache";
         await response.WriteAsync(html, Encoding.UTF8, httpContext.RequestAborted);
     }
 }

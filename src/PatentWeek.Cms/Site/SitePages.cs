@@ -2,6 +2,7 @@ using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Site;
 
@@ -20,6 +21,7 @@ public static class SitePages
         site.MapGet($"/{{kind:{KindPattern}}}/{{slug}}", CurrentEditionItem);
         site.MapGet($"/{{edition:int}}/{{kind:{KindPattern}}}/{{slug}}", EditionItem);
         site.MapGet("/city/{code:regex(^\\d{{6}}$)}", CityPage);
+        app.MapGet("/preview/{token}", PreviewPage).ExcludeFromDescription();
         // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly
         // page. API paths are left to routing, which answers 404, 405 or 415 as problem+json.
         app.MapFallback("{*path:regex(^(?!api(/|$)))}", NotFound);
@@ -89,6 +91,21 @@ public static class SitePages
         });
     }
 
+    /// <summary>An unpublished item through a preview link: never cached, never indexed, marked as a preview.</summary>
+    private static async Task<IResult> PreviewPage(
+        string token, PreviewLinks links, ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken)
+    {
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        var item = links.Read(token) is { } id ? await queries.PreviewAsync(id, cancellationToken) : null;
+        var edition = await queries.CurrentEditionAsync(cancellationToken);
+        if (item is null)
+            return await NotFoundPage(theme, edition);
+        return await Page(theme, edition, "item", new()
+        {
+            ["item"] = item, ["related"] = new List<ContentSummaryDto>(), ["page_title"] = "预览：" + item.Title, ["preview"] = true,
+        }, cacheable: false);
+    }
+
     private static async Task<IResult> CityPage(string code, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
     {
         var edition = await queries.CurrentEditionAsync(cancellationToken);
@@ -107,10 +124,10 @@ public static class SitePages
         Page(theme, edition, "404", new() { ["page_title"] = "页面不存在" }, StatusCodes.Status404NotFound);
 
     private static async Task<IResult> Page(
-        ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK)
+        ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK, bool cacheable = true)
     {
         model["site"] = edition is null ? null : ContentQueries.ToSite(edition);
         var html = await theme.RenderAsync(edition?.Theme, template, model);
-        return new HtmlPage(html, status);
+        return new HtmlPage(html, status, cacheable);
     }
 }

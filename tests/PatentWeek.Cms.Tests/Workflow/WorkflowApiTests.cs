@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data.Workflow;
+using PatentWeek.Cms.Workflow;
 using PatentWeek.Cms.Tests.Infrastructure;
 
 namespace PatentWeek.Cms.Tests.Workflow;
@@ -151,6 +152,38 @@ public abstract class WorkflowApiTests(AppFixture fixture)
         Assert.Equal($"/news/{newSlug}", site.Headers.Location?.ToString());
         using var api = await noRedirect.GetAsync(new Uri($"/api/v1/content/news/{slug}", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.MovedPermanently, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_preview_link_shows_an_unpublished_item_on_the_site_and_in_the_api_until_it_expires()
+    {
+        using var wuhan = await Staff.SignInAsync(fixture.App, Roles.CityContributor, Wuhan);
+        var id = await wuhan.Client.CreateAsync(Story("预览中的亮点"));
+        var link = await wuhan.Client.PostAsync($"/api/manage/v1/content/{id}/preview-link");
+        var api = new Uri(link.GetProperty("apiUrl").GetString()!).PathAndQuery;
+        var site = new Uri(link.GetProperty("url").GetString()!).PathAndQuery;
+
+        var preview = await fixture.Client.GetJsonAsync(api);
+        Assert.Equal("预览中的亮点", preview.GetProperty("title").GetString());
+        using var page = await fixture.Client.GetAsync(new Uri(site, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        Assert.Contains("noindex", page.Headers.GetValues("X-Robots-Tag"));
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("预览中的亮点", html, StringComparison.Ordinal);
+        Assert.Contains("preview-banner", html, StringComparison.Ordinal);
+
+        // The item itself stays unpublished, and a tampered token opens nothing.
+        await fixture.Client.GetJsonAsync($"/api/v1/content/story/{preview.GetProperty("slug").GetString()}", HttpStatusCode.NotFound);
+        var token = api[(api.LastIndexOf('/') + 1)..];
+        await fixture.Client.GetJsonAsync("/api/v1/preview/" + token[..^2] + (token[^2] == 'A' ? "BB" : "AA"), HttpStatusCode.NotFound);
+        await fixture.Client.GetJsonAsync("/api/v1/preview/not-a-token", HttpStatusCode.NotFound);
+
+        // An expired link opens nothing either.
+        var links = new PreviewLinks(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(fixture.App.Services),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow - PreviewLinks.Lifetime - TimeSpan.FromMinutes(1)));
+        await fixture.Client.GetJsonAsync("/api/v1/preview/" + links.Create(id).Token, HttpStatusCode.NotFound);
     }
 
     [Fact]

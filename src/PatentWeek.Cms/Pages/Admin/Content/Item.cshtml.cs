@@ -47,6 +47,12 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
     public Task<IActionResult> OnPostUnpublishAsync(int id, string? at) =>
         Step(id, string.IsNullOrWhiteSpace(at) ? "已撤下。" : "已设置定时撤下。", async () => await workflow.UnpublishAsync(Actor, id, Time(at)));
 
+    public IActionResult OnPostPreviewLink(int id, [FromServices] PreviewLinks links)
+    {
+        TempData["PreviewUrl"] = $"{Request.Scheme}://{Request.Host}/preview/{links.Create(id).Token}";
+        return Redirect($"/admin/content/{id}");
+    }
+
     public Task<IActionResult> OnPostDeleteAsync(int id) => StepAsync(
         async () =>
         {
