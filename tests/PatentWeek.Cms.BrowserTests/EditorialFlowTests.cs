@@ -89,6 +89,12 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         await huangshi.GoAsync("/admin/content");
         await Assertions.Expect(huangshi.Page.GetByText(title)).ToHaveCountAsync(0);
         await huangshi.CheckAsync("content-list");
+
+        // Signing out ends the session.
+        await huangshi.ClickAsync("退出");
+        await huangshi.Page.WaitForURLAsync(cms.BaseUrl + "/admin/signin");
+        await huangshi.GoAsync("/admin/content");
+        Assert.StartsWith(cms.BaseUrl + "/admin/signin", huangshi.Page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PatentWeek.Cms.Tests.Infrastructure;
+
+/// <summary>A browser-like client signed in to the admin UI through its own form (cookie and antiforgery token).</summary>
+public static partial class AdminSession
+{
+    public static async Task<HttpClient> SignInAsync(CmsApp app, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync(new Uri("/admin/signin", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = Token(form),
+        });
+        using var response = await client.PostAsync(new Uri("/admin/signin", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {(int)response.StatusCode}");
+        Assert.Equal("/admin", response.Headers.Location?.ToString());
+        return client;
+    }
+
+    public static string Token(string html)
+    {
+        var match = TokenInput().Match(html);
+        Assert.True(match.Success, "the page has no antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+}
