@@ -64,7 +64,7 @@ public static class CmsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         // Errors become problem+json without a stack trace, in every environment.
-        app.UseExceptionHandler();
+        app.UseCmsErrorPages();
         app.UseStatusCodePages();
         app.UseThemeAssets();
         app.UseStaticFiles();
