@@ -85,24 +85,16 @@ public static class ManageContentApi
             throw new RequestValidationException(errors);
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new { i.Id, i.Kind, Edition = i.Edition.Number, i.State, i.WorkingCopyState, i.Title, i.Slug, i.CityCode, i.UpdatedAt, i.PublishedAt, i.DeletedAt })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new ManageContentSummaryDto(r.Id, r.Kind.ToName(), r.Edition, r.State.ToName(), r.WorkingCopyState?.ToName(),
-            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), Time(r.PublishedAt), Time(r.DeletedAt))).ToList();
+        var items = await SummariesAsync(
+            query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return TypedResults.Ok(new PagedDto<ManageContentSummaryDto>(items, page, pageSize, total));
     }
 
     public static async Task<Ok<List<ManageContentSummaryDto>>> Trash(ClaimsPrincipal principal, CmsDbContext db, CancellationToken cancellationToken)
     {
         var actor = Actor.From(principal);
-        var rows = await db.ContentItems.AsNoTracking().Where(i => i.DeletedAt != null).VisibleTo(actor)
-            .OrderByDescending(i => i.DeletedAt)
-            .Select(i => new { i.Id, i.Kind, Edition = i.Edition.Number, i.State, i.WorkingCopyState, i.Title, i.Slug, i.CityCode, i.UpdatedAt, i.PublishedAt, i.DeletedAt })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new ManageContentSummaryDto(r.Id, r.Kind.ToName(), r.Edition, r.State.ToName(), r.WorkingCopyState?.ToName(),
-            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), Time(r.PublishedAt), Time(r.DeletedAt))).ToList());
+        return TypedResults.Ok(await SummariesAsync(
+            db.ContentItems.AsNoTracking().Where(i => i.DeletedAt != null).VisibleTo(actor).OrderByDescending(i => i.DeletedAt), cancellationToken));
     }
 
     public static async Task<Created<ManageContentDto>> Create(
@@ -181,6 +173,15 @@ public static class ManageContentApi
         await workflow.LoadAsync(id, cancellationToken: cancellationToken);
         var (token, expires) = links.Create(id);
         return TypedResults.Ok(new PreviewLinkDto(urls.Absolute("/preview/" + token), urls.Absolute("/api/v1/preview/" + token), expires.ToOffset(BeijingTime.Offset)));
+    }
+
+    private static async Task<List<ManageContentSummaryDto>> SummariesAsync(IQueryable<Data.Content.ContentItem> query, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Select(i => new { i.Id, i.Kind, Edition = i.Edition.Number, i.State, i.WorkingCopyState, i.Title, i.Slug, i.CityCode, i.UpdatedAt, i.PublishedAt, i.DeletedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ManageContentSummaryDto(r.Id, r.Kind.ToName(), r.Edition, r.State.ToName(), r.WorkingCopyState?.ToName(),
+            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), Time(r.PublishedAt), Time(r.DeletedAt))).ToList();
     }
 
     private static DateTime? At(ScheduleRequest? request)

@@ -31,9 +31,11 @@ public sealed class WorkflowService(
     public static readonly TimeSpan TrashRetention = TimeSpan.FromDays(30);
 
     public async Task<ContentItem> LoadAsync(int id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
-        await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
-            .FirstOrDefaultAsync(i => i.Id == id && (includeDeleted || i.DeletedAt == null), cancellationToken)
-        ?? throw WorkflowException.NotFound();
+        await FindAsync(id, cancellationToken, includeDeleted) ?? throw WorkflowException.NotFound();
+
+    private Task<ContentItem?> FindAsync(int id, CancellationToken cancellationToken, bool includeDeleted = false) =>
+        db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
+            .FirstOrDefaultAsync(i => i.Id == id && (includeDeleted || i.DeletedAt == null), cancellationToken);
 
     public async Task<ContentItem> CreateAsync(Actor actor, ContentWriteRequest request, CancellationToken cancellationToken = default)
     {
@@ -169,8 +171,7 @@ public sealed class WorkflowService(
     public async Task RunScheduledPublishAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
-            .FirstOrDefaultAsync(i => i.Id == job.ItemId && i.DeletedAt == null, cancellationToken);
+        var item = await FindAsync(job.ItemId, cancellationToken);
         if (item is null || (item.State == ContentState.Published && item.WorkingCopy is null))
             return;
         await PublishNowAsync($"scheduler ({job.By})", item, item.WorkingCopy is not null, cancellationToken);
@@ -202,8 +203,7 @@ public sealed class WorkflowService(
     public async Task RunScheduledUnpublishAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
-            .FirstOrDefaultAsync(i => i.Id == job.ItemId && i.DeletedAt == null, cancellationToken);
+        var item = await FindAsync(job.ItemId, cancellationToken);
         if (item is null || item.State != ContentState.Published)
             return;
         await UnpublishNowAsync($"scheduler ({job.By})", item, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Tests.Infrastructure;
@@ -66,48 +65,27 @@ public sealed class FirstRunTests
         await using var database = new SqliteTestDatabase();
         var production = new[] { "--Cms:Mode", "Production", "--Cms:Database:Migrate", "true", "--Cms:Seed:Enabled", "true" };
 
-        var (code, output) = await RunAsync(database, "Correct-horse-42\n", ["users", "add", "--email", "wuhan@example.cn", "--role", "CityContributor", "--city", "420100", .. production]);
+        var (code, output) = await CmsProcess.RunAsync(database, "Correct-horse-42\n", ["users", "add", "--email", "wuhan@example.cn", "--role", "CityContributor", "--city", "420100", .. production]);
         Assert.True(code == 0, output);
         Assert.Contains("added wuhan@example.cn as CityContributor of 420100", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync(database, "short\n", ["users", "add", "--email", "weak@example.cn", "--role", "Editor", .. production]);
+        (code, output) = await CmsProcess.RunAsync(database, "short\n", ["users", "add", "--email", "weak@example.cn", "--role", "Editor", .. production]);
         Assert.Equal(1, code);
         Assert.Contains("not added", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync(database, "", ["users", "add", "--email", "x@example.cn", "--role", "CityContributor", .. production]);
+        (code, output) = await CmsProcess.RunAsync(database, "", ["users", "add", "--email", "x@example.cn", "--role", "CityContributor", .. production]);
         Assert.Equal(2, code);
         Assert.Contains("--city", output, StringComparison.Ordinal);
 
-        (code, output) = await RunAsync(database, "", ["users", "add", "--email", "x@example.cn", "--role", "Boss", .. production]);
+        (code, output) = await CmsProcess.RunAsync(database, "", ["users", "add", "--email", "x@example.cn", "--role", "Boss", .. production]);
         Assert.Equal(2, code);
 
-        (code, output) = await RunAsync(database, "", ["users", "disable", "--email", "wuhan@example.cn", .. production]);
+        (code, output) = await CmsProcess.RunAsync(database, "", ["users", "disable", "--email", "wuhan@example.cn", .. production]);
         Assert.True(code == 0, output);
 
-        (code, output) = await RunAsync(database, "", ["users", "list", .. production]);
+        (code, output) = await CmsProcess.RunAsync(database, "", ["users", "list", .. production]);
         Assert.True(code == 0, output);
         Assert.Contains("wuhan@example.cn\tCityContributor\t420100\toff\tdisabled", output, StringComparison.Ordinal);
         Assert.DoesNotContain("weak@example.cn", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(TestDatabase database, string stdin, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = database.DataPath,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PatentWeek.Cms.dll"));
-        foreach (var arg in args.Concat(["--Cms:DataPath", database.DataPath, "--Cms:ContentPath", Repo.Content, "--Cms:ThemesPath", Repo.Themes, "--Logging:LogLevel:Default", "Warning"]))
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

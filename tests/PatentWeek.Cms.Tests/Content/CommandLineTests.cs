@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PatentWeek.Cms.Tests.Infrastructure;
 
 namespace PatentWeek.Cms.Tests.Content;
@@ -9,52 +8,30 @@ namespace PatentWeek.Cms.Tests.Content;
 /// </summary>
 public sealed class CommandLineTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Import_and_export_commands_run_on_the_same_executable()
     {
         await using var database = new SqliteTestDatabase();
         var exportFolder = Path.Combine(database.DataPath, "out");
 
-        var (code, output) = await RunCmsAsync(database, "import", Repo.Content);
+        var (code, output) = await CmsProcess.RunAsync(database, "", "import", Repo.Content);
         Assert.True(code == 0, output);
         Assert.Contains("imported", output, StringComparison.Ordinal);
 
-        (code, output) = await RunCmsAsync(database, "export", exportFolder);
+        (code, output) = await CmsProcess.RunAsync(database, "", "export", exportFolder);
         Assert.True(code == 0, output);
         Assert.Contains("exported", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(exportFolder, "13", "page", "notice.md")));
         Assert.True(File.Exists(Path.Combine(exportFolder, "cities.yml")));
 
-        await File.WriteAllTextAsync(Path.Combine(exportFolder, "13", "news", "bad.md"), "---\nkind: news\nedition: 13\ntitel: typo\n---\n", Ct);
-        (code, output) = await RunCmsAsync(database, "import", exportFolder);
+        await File.WriteAllTextAsync(Path.Combine(exportFolder, "13", "news", "bad.md"), "---\nkind: news\nedition: 13\ntitel: typo\n---\n", TestContext.Current.CancellationToken);
+        (code, output) = await CmsProcess.RunAsync(database, "", "import", exportFolder);
         Assert.Equal(1, code);
         Assert.Contains("13/news/bad.md:4", output, StringComparison.Ordinal);
         Assert.Contains("titel", output, StringComparison.Ordinal);
 
-        (code, output) = await RunCmsAsync(database, "import");
+        (code, output) = await CmsProcess.RunAsync(database, "", "import");
         Assert.Equal(2, code);
         Assert.Contains("usage", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Output)> RunCmsAsync(TestDatabase database, params string[] command)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = database.DataPath,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PatentWeek.Cms.dll"));
-        foreach (var arg in command)
-            start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "--Cms:DataPath", database.DataPath, "--Cms:ContentPath", Repo.Content, "--Cms:ThemesPath", Repo.Themes, "--Logging:LogLevel:Default", "Warning" })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
