@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Accounts;
 using PatentWeek.Cms.Infrastructure;
 
@@ -36,14 +38,17 @@ public static class AccountsInitializer
         }
     }
 
-    public static async Task CreateDemoAccountsAsync(UserManager<CmsUser> users, CmsPaths paths, TextWriter output)
+    public static async Task CreateDemoAccountsAsync(UserManager<CmsUser> users, CmsDbContext db, CmsPaths paths, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(output);
         if (users.Users.Any())
             return;
 
+        // All accounts or none: a crash half-way must not leave accounts whose passwords nobody saw.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var lines = new StringBuilder("# PatentWeek.Cms demo accounts. Each password must be changed at the first sign-in.\n");
         foreach (var (email, role, city) in Demo)
         {
@@ -57,6 +62,8 @@ public static class AccountsInitializer
         }
 
         var file = Path.Combine(paths.DataPath, CredentialsFile);
+        // A fresh file, so it gets the owner-only mode even if an old one was readable by others.
+        File.Delete(file);
         var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -65,6 +72,7 @@ public static class AccountsInitializer
             await stream.WriteAsync(Encoding.UTF8.GetBytes(lines.ToString()));
         }
 
+        await transaction.CommitAsync();
         await output.WriteLineAsync($"\nDemo accounts created (shown once; also in {file}, readable by you only):\n{lines}");
     }
 

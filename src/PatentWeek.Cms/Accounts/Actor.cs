@@ -9,7 +9,10 @@ public sealed record Actor(string? Id, string Email, IReadOnlySet<string> Roles,
 
     public bool IsIn(string role) => Roles.Contains(role);
 
-    /// <summary>True for a city contributor without an editorial role: bound to one city.</summary>
+    /// <summary>
+    /// True for a city contributor without an editorial role: bound to one city. A contributor whose city is
+    /// missing is still bound (to none), so they see nothing rather than everything without a city.
+    /// </summary>
     public bool IsCityBound => IsIn(Accounts.Roles.CityContributor) && !IsEditorial;
 
     /// <summary>Administrators and editors.</summary>

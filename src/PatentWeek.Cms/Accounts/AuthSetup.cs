@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Accounts;
 using PatentWeek.Cms.Infrastructure;
@@ -51,8 +52,12 @@ public static class AuthSetup
                 o.DefaultChallengeScheme = CookieOrToken;
                 o.DefaultForbidScheme = CookieOrToken;
             })
-            .AddPolicyScheme(CookieOrToken, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            // The APIs take bearer tokens only: a browser's sign-in cookie never authenticates an API call,
+            // so no API call can be forged across sites, and the admin UI's forced password change and 2FA
+            // set-up cannot be sidestepped through the API.
+            .AddPolicyScheme(CookieOrToken, "Cookie for pages, bearer token for the APIs", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api")
+                || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? TokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
@@ -88,7 +93,12 @@ public static class AuthSetup
         {
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<CmsOptions>>().Value.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             o.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(context.HttpContext,
                 StatusCodes.Status429TooManyRequests, "Too many requests", "Too many sign-in attempts from this address; wait a minute."));
         });

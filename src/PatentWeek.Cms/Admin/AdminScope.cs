@@ -25,7 +25,19 @@ public abstract class ItemPage(CmsDbContext db) : AdminPage
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerArguments.TryGetValue("id", out var raw) && raw is int id && !AdminScope.CanSee(Db, Actor, id))
+        // A verb the page has no handler for (a bare POST) renders nothing: it must not reach the page.
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        // Every item id the request names (route or form, whatever it is called) must be one the actor may see.
+        var ids = context.HandlerArguments
+            .Where(a => a.Key.EndsWith("id", StringComparison.OrdinalIgnoreCase) && a.Value is int)
+            .Select(a => (int)a.Value!)
+            .Concat(context.RouteData.Values.TryGetValue("id", out var raw) && int.TryParse(raw?.ToString(), out var routeId) ? [routeId] : []);
+        if (ids.Any(id => !AdminScope.CanSee(Db, Actor, id)))
             context.Result = NotFound();
         base.OnPageHandlerExecuting(context);
     }

@@ -40,6 +40,7 @@ public static class Labels
         "revision.restore" => "恢复修订版本",
         "schedule.publish" => "定时发布",
         "schedule.unpublish" => "定时撤下",
+        "schedule.void" => "定时发布作废",
         "signin" => "登录",
         "signin.failed" => "登录失败",
         "signout" => "退出",

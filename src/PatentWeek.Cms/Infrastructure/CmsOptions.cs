@@ -47,6 +47,10 @@ public sealed class CmsOptions
 
     public bool CreateDemoAccounts => DemoAccounts ?? (Mode == CmsMode.Embedded && LoadSamples);
 
+    /// <summary>Sign-in attempts (admin form and token requests) allowed per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     /// <summary>Apply migrations at start-up: configured, or on in the embedded mode only.</summary>
     public bool MigrateAtStartup => Database.Migrate ?? Mode == CmsMode.Embedded;
 

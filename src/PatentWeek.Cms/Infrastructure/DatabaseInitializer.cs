@@ -40,7 +40,7 @@ public static partial class DatabaseInitializer
                 .ImportAsync(paths.ContentPath, options.LoadSamples, asSeed: true, cancellationToken);
             LogSeeded(logger, paths.ContentPath, report.ToString());
             if (options.CreateDemoAccounts)
-                await AccountsInitializer.CreateDemoAccountsAsync(services.GetRequiredService<UserManager<CmsUser>>(), paths, Console.Out);
+                await AccountsInitializer.CreateDemoAccountsAsync(services.GetRequiredService<UserManager<CmsUser>>(), db, paths, Console.Out);
         }
     }
 

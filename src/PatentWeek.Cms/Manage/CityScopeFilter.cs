@@ -19,7 +19,7 @@ internal sealed class CityScopeFilter(CmsDbContext db) : IEndpointFilter
         {
             var id = int.TryParse(raw?.ToString(), out var parsed) ? parsed : -1;
             var city = await db.ContentItems.Where(i => i.Id == id).Select(i => new { i.CityCode }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-            if (city is null || city.CityCode != actor.CityCode)
+            if (city is null || actor.CityCode is null || city.CityCode != actor.CityCode)
                 return Problems.NotFound("There is no such item.");
         }
 
@@ -33,6 +33,9 @@ public static class ContentScope
     public static IQueryable<Data.Content.ContentItem> VisibleTo(this IQueryable<Data.Content.ContentItem> items, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsCityBound ? items.Where(i => i.CityCode == actor.CityCode) : items;
+        if (!actor.IsCityBound)
+            return items;
+        var city = actor.CityCode;
+        return city is null ? items.Where(_ => false) : items.Where(i => i.CityCode == city);
     }
 }

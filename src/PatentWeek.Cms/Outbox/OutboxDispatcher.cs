@@ -27,7 +27,11 @@ public sealed partial class OutboxDispatcher(
                 {
                 }
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
             {
                 // The database is away or not migrated yet: try again on the next tick.
                 LogPollFailed(logger, e);
@@ -60,7 +64,7 @@ public sealed partial class OutboxDispatcher(
             return false;
 
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == candidate.Id && m.CompletedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.Id == candidate.Id && m.CompletedAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, _instance), cancellationToken);
         if (claimed == 0)
             return true; // another instance took it; look for the next one
@@ -73,7 +77,14 @@ public sealed partial class OutboxDispatcher(
                 throw new InvalidOperationException($"No handler for outbox jobs of type '{candidate.Type}'.");
             await handler.HandleAsync(candidate.Payload, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-job: give the lease back so the next start runs it at once, not after the lease.
+            await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == _instance)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
         {
             error = e.Message;
             LogJobFailed(logger, candidate.Id, candidate.Type, e);
@@ -81,7 +92,8 @@ public sealed partial class OutboxDispatcher(
 
         var attempts = candidate.Attempts + 1;
         var finished = time.GetUtcNow().UtcDateTime;
-        await db.OutboxMessages.Where(m => m.Id == candidate.Id).ExecuteUpdateAsync(s => s
+        // Only while we still hold the lease: a job that outlived it belongs to whoever claimed it next.
+        await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == _instance).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.LockedUntil, (DateTime?)null)
             .SetProperty(m => m.LastError, error)

@@ -38,6 +38,32 @@ public static class ContentPermissions
             throw WorkflowException.Illegal($"The item is {editing.ToString().ToLowerInvariant()}; a city contributor can edit drafts only.");
     }
 
+    /// <summary>Editors delete anything; a city contributor deletes only their city's items that never left draft.</summary>
+    public static void EnsureCanDelete(Actor actor, ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(item);
+        if (actor.IsEditorial)
+            return;
+        if (actor.IsCityBound && item.CityCode == actor.CityCode && item.State == ContentState.Draft && item.PublishedAt is null)
+            return;
+        throw WorkflowException.Forbidden("Only editors delete items that are beyond draft.");
+    }
+
+    public static void EnsureCanReview(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditorial && !actor.IsIn(Roles.Reviewer))
+            throw WorkflowException.Forbidden("Only reviewers, editors and administrators approve or reject.");
+    }
+
+    public static void EnsureEditorial(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditorial)
+            throw WorkflowException.Forbidden("Only editors and administrators publish, unpublish and schedule.");
+    }
+
     public static void EnsureCanSubmit(Actor actor, ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -52,10 +78,9 @@ public static class ContentPermissions
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
-        if (!actor.IsEditorial)
-            throw WorkflowException.Forbidden("Only editors and administrators publish.");
+        EnsureEditorial(actor);
         var own = actor.Id is not null && authorId == actor.Id;
-        if (target == ContentState.Approved || target == ContentState.Archived || (own && target is ContentState.Draft or ContentState.Submitted) || actor == Actor.System)
+        if (target == ContentState.Approved || target == ContentState.Archived || (own && target is ContentState.Draft or ContentState.Submitted))
             return;
         throw WorkflowException.Illegal("Only approved items can be published, apart from your own drafts.");
     }

@@ -80,7 +80,7 @@ public sealed class WorkflowService(
         if (actor.IsCityBound && fields.City != actor.CityCode)
             throw WorkflowException.Forbidden("City contributors keep items in their own city.");
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
-        fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt };
+        fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt, State = item.State };
 
         if (item.State == ContentState.Published)
         {
@@ -116,6 +116,7 @@ public sealed class WorkflowService(
 
     public async Task<ContentItem> ApproveAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
+        ContentPermissions.EnsureCanReview(actor);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Submitted)
@@ -129,6 +130,7 @@ public sealed class WorkflowService(
 
     public async Task<ContentItem> RejectAsync(Actor actor, int id, string comment, CancellationToken cancellationToken = default)
     {
+        ContentPermissions.EnsureCanReview(actor);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Submitted)
@@ -155,9 +157,10 @@ public sealed class WorkflowService(
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
             await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
-            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email), when);
             item.ScheduledPublishAt = when;
             writer.Touch(item);
+            // The job publishes exactly this version: any later change (an edit, a step) voids it.
+            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when);
             audit.Record(actor, "schedule.publish", Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return (item, warnings);
@@ -172,23 +175,45 @@ public sealed class WorkflowService(
     {
         ArgumentNullException.ThrowIfNull(job);
         var item = await FindAsync(job.ItemId, cancellationToken);
-        if (item is null || (item.State == ContentState.Published && item.WorkingCopy is null))
+        if (item is null || item.ScheduledPublishAt is null)
             return;
-        await PublishNowAsync($"scheduler ({job.By})", item, item.WorkingCopy is not null, cancellationToken);
+        var by = $"scheduler ({job.By})";
+        if (item.Version != job.Version)
+        {
+            // Changed since it was scheduled: publishing now would publish something nobody approved for this time.
+            audit.Record(by, "schedule.void", Target(item), $"version {job.Version} was scheduled, the item is now version {item.Version}");
+            item.ScheduledPublishAt = null;
+            writer.Touch(item);
+            await SaveAsync(item, cancellationToken);
+            return;
+        }
+
+        var isCopy = item.State == ContentState.Published && item.WorkingCopy is not null;
+        var hits = await words.FindAsync(Editable(item), cancellationToken);
+        if (hits.Any(h => h.Level == "block"))
+        {
+            item.ScheduledPublishAt = null;
+            writer.Touch(item);
+            audit.Record(by, "schedule.void", Target(item), "blocked words: " + string.Join("、", hits.Where(h => h.Level == "block").Select(h => h.Word).Distinct()));
+            await SaveAsync(item, cancellationToken);
+            return;
+        }
+
+        await PublishNowAsync(by, item, isCopy, cancellationToken);
     }
 
     public async Task<ContentItem> UnpublishAsync(Actor actor, int id, DateTime? at, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
+        ContentPermissions.EnsureEditorial(actor);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
             if (item.State != ContentState.Published && item.ScheduledPublishAt is null)
                 throw WorkflowException.Illegal("Only published or scheduled items can be scheduled to unpublish.");
             await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
-            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email), when);
             item.ScheduledUnpublishAt = when;
             writer.Touch(item);
+            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when);
             audit.Record(actor, "schedule.unpublish", Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return item;
@@ -204,7 +229,7 @@ public sealed class WorkflowService(
     {
         ArgumentNullException.ThrowIfNull(job);
         var item = await FindAsync(job.ItemId, cancellationToken);
-        if (item is null || item.State != ContentState.Published)
+        if (item is null || item.State != ContentState.Published || item.ScheduledUnpublishAt is null)
             return;
         await UnpublishNowAsync($"scheduler ({job.By})", item, cancellationToken);
     }
@@ -213,7 +238,7 @@ public sealed class WorkflowService(
     public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
-        ContentPermissions.EnsureCanEdit(actor, item);
+        ContentPermissions.EnsureCanDelete(actor, item);
         item.DeletedAt = time.GetUtcNow().UtcDateTime;
         await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
         await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
@@ -230,7 +255,7 @@ public sealed class WorkflowService(
             throw WorkflowException.Illegal("The item is not in the trash.");
         if (item.DeletedAt < time.GetUtcNow().UtcDateTime - TrashRetention)
             throw WorkflowException.Illegal("The item was in the trash for more than 30 days.");
-        ContentPermissions.EnsureCanEdit(actor, item);
+        ContentPermissions.EnsureCanDelete(actor, item);
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, item.Slug, item.Id, cancellationToken);
         item.DeletedAt = null;
         writer.Touch(item);
@@ -282,9 +307,11 @@ public sealed class WorkflowService(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var author = Author(item, isCopy);
+        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
         if (isCopy)
         {
             var copy = WorkingCopy.Of(item)!;
+            await EnsureSlugFreeAsync(item.EditionId, item.Kind, copy.Fields.Slug, item.Id, cancellationToken);
             RecordSlugChange(item, copy.Fields.Slug);
             writer.Apply(item, copy.Fields with { State = ContentState.Published, PublishedAt = item.PublishedAt ?? now }, by);
             item.WorkingCopy = null;
@@ -307,9 +334,25 @@ public sealed class WorkflowService(
 
     private async Task UnpublishNowAsync(string by, ContentItem item, CancellationToken cancellationToken)
     {
-        item.State = ContentState.Archived;
-        item.ScheduledUnpublishAt = null;
-        writer.Touch(item);
+        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
+        if (WorkingCopy.Of(item) is { } copy)
+        {
+            // Off the site, there is no live version to protect: the pending edit becomes the item, nothing is lost.
+            await EnsureSlugFreeAsync(item.EditionId, item.Kind, copy.Fields.Slug, item.Id, cancellationToken);
+            RecordSlugChange(item, copy.Fields.Slug);
+            writer.Apply(item, copy.Fields with { State = ContentState.Archived, PublishedAt = item.PublishedAt }, by);
+            item.WorkingCopy = null;
+            item.WorkingCopyState = null;
+            item.WorkingCopyById = null;
+        }
+        else
+        {
+            item.State = ContentState.Archived;
+            writer.Touch(item);
+        }
+
         notifier.Author(item, item.CreatedById, $"已撤下：《{item.Title}》");
         audit.Record(by, "unpublish", Target(item));
         await SaveAsync(item, cancellationToken, evict: true);
@@ -325,6 +368,14 @@ public sealed class WorkflowService(
         {
             throw new WorkflowException(StatusCodes.Status409Conflict,
                 "Someone else saved this item at the same moment; reload it and try again.",
+                new Dictionary<string, object?> { ["id"] = item.Id });
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the save (a slug taken at the same moment): nothing was written.
+            db.ChangeTracker.Clear();
+            throw new WorkflowException(StatusCodes.Status409Conflict,
+                "The save collides with another item (its address is taken); change the slug and try again.",
                 new Dictionary<string, object?> { ["id"] = item.Id });
         }
 
@@ -355,9 +406,20 @@ public sealed class WorkflowService(
     {
         if (item.Slug == newSlug || item.PublishedAt is null)
             return;
+        // Back to a slug it once had: that address is the item's own again, not a redirect.
+        foreach (var own in db.SlugRedirects.Where(r => r.ContentItemId == item.Id && r.Slug == newSlug))
+            db.SlugRedirects.Remove(own);
+        var oldSlug = item.Slug;
+        var existing = db.SlugRedirects.FirstOrDefault(r => r.EditionId == item.EditionId && r.Kind == item.Kind && r.Slug == oldSlug);
+        if (existing is not null)
+        {
+            existing.ContentItemId = item.Id;
+            return;
+        }
+
         db.SlugRedirects.Add(new SlugRedirect
         {
-            EditionId = item.EditionId, Kind = item.Kind, Slug = item.Slug, ContentItemId = item.Id, CreatedAt = time.GetUtcNow().UtcDateTime,
+            EditionId = item.EditionId, Kind = item.Kind, Slug = oldSlug, ContentItemId = item.Id, CreatedAt = time.GetUtcNow().UtcDateTime,
         });
     }
 
@@ -390,5 +452,5 @@ public sealed class WorkflowService(
     private static string Name(ContentState state) => state.ToName();
 }
 
-/// <summary>The payload of a scheduled publish or unpublish.</summary>
-public sealed record ScheduledJob(int ItemId, string By);
+/// <summary>The payload of a scheduled publish or unpublish; <see cref="Version"/> is the version a publish was scheduled for.</summary>
+public sealed record ScheduledJob(int ItemId, string By, int? Version);

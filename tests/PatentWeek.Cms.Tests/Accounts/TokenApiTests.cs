@@ -113,6 +113,23 @@ public abstract class TokenApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Sign_in_attempts_are_limited_per_address()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var app = new CmsApp(database, new Dictionary<string, string?> { ["Cms:SignInAttemptsPerMinute"] = "20" });
+        using var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 22; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/manage/v1/tokens", new { email = "nobody@example.cn", password = "wrong-password-1" }, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.All(statuses.Skip(20), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+
+    [Fact]
     public async Task Bad_token_requests_are_400()
     {
         using var client = fixture.App.CreateClient();

@@ -24,6 +24,16 @@ public static partial class AdminSession
         return client;
     }
 
+    /// <summary>Posts an admin form (with the session's antiforgery token), as pressing its button would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = Token(page) };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
+
     public static string Token(string html)
     {
         var match = TokenInput().Match(html);

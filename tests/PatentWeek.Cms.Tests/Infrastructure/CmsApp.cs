@@ -24,6 +24,8 @@ public sealed class CmsApp(TestDatabase database, IReadOnlyDictionary<string, st
         builder.UseSetting("ConnectionStrings:Cms", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Cms:PublicBaseUrl", "https://zscq.example.cn");
+        // Fixtures sign many people in from one address; the limit itself is tested with its default.
+        builder.UseSetting("Cms:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -296,6 +296,89 @@ public abstract class WorkflowApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_schedule_is_void_when_the_item_changes_and_cancelled_by_publishing_now()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        string Soon() => DateTimeOffset.UtcNow.AddSeconds(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Edited after scheduling: the job does not publish the unseen edit.
+        var edited = await editor.Client.CreateAsync(new { kind = "news", title = "定时后又改", slug = "sched-edit-" + Guid.NewGuid().ToString("N")[..6] });
+        var scheduled = await editor.Client.PostAsync($"/api/manage/v1/content/{edited}/publish", new { at = Soon() });
+        await editor.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{edited}",
+            new { title = "定时后又改", body = "没人审过的修改", slug = scheduled.GetProperty("slug").GetString(), version = scheduled.GetProperty("version").GetInt32() });
+
+        // Published now, then unpublished: the old schedule must not bring it back.
+        var now = await editor.Client.CreateAsync(new { kind = "news", title = "立即发布后撤下" });
+        await editor.Client.PostAsync($"/api/manage/v1/content/{now}/publish", new { at = Soon() });
+        await editor.Client.PostAsync($"/api/manage/v1/content/{now}/publish");
+        await editor.Client.PostAsync($"/api/manage/v1/content/{now}/unpublish");
+
+        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        var first = await editor.Client.GetOkAsync($"/api/manage/v1/content/{edited}");
+        Assert.Equal("draft", first.State());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("scheduledPublishAt").ValueKind);
+        Assert.Equal("archived", (await editor.Client.GetOkAsync($"/api/manage/v1/content/{now}")).State());
+        await using var db = fixture.App.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Target == $"content/{edited}" && a.Action == "schedule.void", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Unpublishing_keeps_a_pending_edit_and_a_later_save_stays_off_the_site()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = "线上标题", body = "线上正文" });
+        var live = await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        var copy = await editor.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{id}",
+            new { title = "修改稿标题", body = "修改稿正文", version = live.GetProperty("version").GetInt32() });
+        var archived = await editor.Client.PostAsync($"/api/manage/v1/content/{id}/unpublish");
+        Assert.Equal("archived", archived.State());
+        Assert.Equal("修改稿标题", archived.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, archived.GetProperty("workingCopyState").ValueKind);
+
+        var saved = await editor.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{id}",
+            new { title = "撤下后再改", body = "正文", version = archived.GetProperty("version").GetInt32() });
+        Assert.Equal("archived", saved.State());
+        await fixture.Client.GetJsonAsync($"/api/v1/content/news/{saved.GetProperty("slug").GetString()}", HttpStatusCode.NotFound);
+        _ = copy;
+    }
+
+    [Fact]
+    public async Task Slugs_can_go_back_and_forth_and_a_taken_one_is_a_409_not_a_500()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var a = "flip-" + Guid.NewGuid().ToString("N")[..6];
+        var b = a + "-b";
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = "来回改别名", slug = a });
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        foreach (var slug in new[] { b, a, b })
+        {
+            var v = (await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}")).GetProperty("version").GetInt32();
+            await editor.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{id}", new { title = "来回改别名", slug, version = v });
+            await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        }
+
+        await fixture.Client.GetJsonAsync($"/api/v1/content/news/{b}");
+        using var noRedirect = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var old = await noRedirect.GetAsync(new Uri($"/news/{a}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+
+        // Two working copies aiming at the same new slug: the second publish is refused, not a crash.
+        var target = "taken-" + Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            var x = await editor.Client.CreateAsync(new { kind = "news", title = "抢别名" + i });
+            var p = await editor.Client.PostAsync($"/api/manage/v1/content/{x}/publish");
+            await editor.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{x}", new { title = "抢别名" + i, slug = target, version = p.GetProperty("version").GetInt32() });
+            ids.Add(x);
+        }
+
+        await editor.Client.PostAsync($"/api/manage/v1/content/{ids[0]}/publish");
+        var (status, _) = await editor.Client.SendAsync(HttpMethod.Post, $"/api/manage/v1/content/{ids[1]}/publish", new { });
+        Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"publish of a taken slug answered {(int)status}");
+    }
+
+    [Fact]
     public async Task The_audit_log_is_for_administrators_and_filterable()
     {
         using var admin = await Staff.SignInAsync(fixture.App, Roles.Administrator);

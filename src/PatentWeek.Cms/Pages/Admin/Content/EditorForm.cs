@@ -24,6 +24,9 @@ public sealed class EditorForm
     [MaxLength(1000, ErrorMessage = "标签太长")]
     public string? Tags { get; set; }
 
+    [MaxLength(500, ErrorMessage = "封面地址最多 500 个字符")]
+    public string? Cover { get; set; }
+
     [MaxLength(100, ErrorMessage = "来源最多 100 字")]
     public string? Source { get; set; }
 
@@ -53,6 +56,7 @@ public sealed class EditorForm
         Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug,
         Summary = Summary,
         City = City,
+        Cover = Cover,
         Tags = Tags?.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         Source = Source,
         Author = Author,
@@ -74,6 +78,7 @@ public sealed class EditorForm
         Summary = f.Summary,
         City = f.City,
         Tags = string.Join(", ", f.Tags),
+        Cover = f.Cover,
         Source = f.Source,
         Author = f.Author,
         ResponsibleEditor = f.ResponsibleEditor,

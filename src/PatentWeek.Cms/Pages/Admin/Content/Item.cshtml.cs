@@ -47,9 +47,9 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
     public Task<IActionResult> OnPostUnpublishAsync(int id, string? at) =>
         Step(id, string.IsNullOrWhiteSpace(at) ? "已撤下。" : "已设置定时撤下。", async () => await workflow.UnpublishAsync(Actor, id, Time(at)));
 
-    public IActionResult OnPostPreviewLink(int id, [FromServices] PreviewLinks links)
+    public IActionResult OnPostPreviewLink(int id, [FromServices] PreviewLinks links, [FromServices] PublicUrls urls)
     {
-        TempData["PreviewUrl"] = $"{Request.Scheme}://{Request.Host}/preview/{links.Create(id).Token}";
+        TempData["PreviewUrl"] = urls.Absolute("/preview/" + links.Create(id).Token);
         return Redirect($"/admin/content/{id}");
     }
 
