@@ -52,6 +52,12 @@ public sealed class WorkflowService(
 
         var fields = ContentRequestMapper.ToFields(request, kind, edition.Number, ContentState.Draft, null, await CityCodesAsync(cancellationToken), Today());
         ContentPermissions.EnsureCanCreate(actor, kind, fields.City);
+        if (string.IsNullOrWhiteSpace(request.Slug))
+        {
+            // A generated slug that is taken gets a number, as a second "Launch" post becomes launch-2.
+            fields = fields with { Slug = await UniqueSlugAsync(edition.Id, kind, fields.Slug, cancellationToken) };
+        }
+
         await EnsureSlugFreeAsync(edition.Id, kind, fields.Slug, null, cancellationToken);
 
         var item = writer.Create(fields, edition, actor.Email);
@@ -421,6 +427,21 @@ public sealed class WorkflowService(
         {
             EditionId = item.EditionId, Kind = item.Kind, Slug = oldSlug, ContentItemId = item.Id, CreatedAt = time.GetUtcNow().UtcDateTime,
         });
+    }
+
+    private async Task<string> UniqueSlugAsync(int editionId, ContentKind kind, string slug, CancellationToken cancellationToken)
+    {
+        var taken = (await db.ContentItems.Where(i => i.EditionId == editionId && i.Kind == kind && i.Slug.StartsWith(slug)).Select(i => i.Slug).ToListAsync(cancellationToken))
+            .Concat(await db.SlugRedirects.Where(r => r.EditionId == editionId && r.Kind == kind && r.Slug.StartsWith(slug)).Select(r => r.Slug).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(slug))
+            return slug;
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{slug}-{n}";
+            if (!taken.Contains(candidate))
+                return candidate;
+        }
     }
 
     private async Task EnsureSlugFreeAsync(int editionId, ContentKind kind, string slug, int? itemId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PatentWeek.Cms.Accounts;
@@ -8,7 +9,9 @@ namespace PatentWeek.Cms.Tests.Security;
 /// <summary>
 /// Every payload goes into every text field of an item (title, summary, tags, source, author, editor,
 /// location, body) and the item is published; then the public pages, the delivery API's html and the
-/// admin UI's pages are parsed as a browser would and searched for anything that could run script.
+/// admin UI's pages (item, editor, revisions, list, dashboard with notifications, review queue, a
+/// rejection comment, preview page, trash) are parsed as a browser would and searched for anything that
+/// could run script.
 /// </summary>
 public abstract class XssTests(AppFixture fixture)
 {
@@ -53,12 +56,28 @@ public abstract class XssTests(AppFixture fixture)
             var manage = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
             failures.AddRange(Dangers(manage.GetProperty("html").GetString()!).Select(d => $"payload {n} in the management html: {d}"));
 
-            foreach (var adminPage in new[] { $"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/content/{id}/revisions", "/admin/content?q=" + Uri.EscapeDataString(Cut(payload, 20)), "/admin" })
+            // A second item goes the other way: submitted, rejected with the payload as the comment,
+            // previewed through a link, then deleted — so the review queue, the comment, the notification,
+            // the preview page and the trash all show payload text too.
+            var draft = await editor.Client.CreateAsync(new { kind = "news", title = Cut(payload, 200), summary = Cut(payload, 1000), body = payload });
+            var link = await editor.Client.PostAsync($"/api/manage/v1/content/{draft}/preview-link");
+            var preview = await fixture.Client.GetStringAsync(new Uri(new Uri(link.GetProperty("url").GetString()!).PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+            failures.AddRange(Dangers(preview).Select(d => $"payload {n} on the preview page: {d}"));
+            await editor.Client.PostAsync($"/api/manage/v1/content/{draft}/submit");
+            var review = await admin.GetStringAsync(new Uri("/admin/review", UriKind.Relative), TestContext.Current.CancellationToken);
+            failures.AddRange(Dangers(review).Select(d => $"payload {n} on the review queue: {d}"));
+            await editor.Client.PostAsync($"/api/manage/v1/content/{draft}/reject", new { comment = Cut(payload, 2000) });
+
+            foreach (var adminPage in new[] { $"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/content/{id}/revisions", "/admin/content?q=" + Uri.EscapeDataString(Cut(payload, 20)), "/admin", $"/admin/content/{draft}" })
             {
                 var html = await admin.GetStringAsync(new Uri(adminPage, UriKind.Relative), TestContext.Current.CancellationToken);
                 Assert.Contains("专利周内容管理", html, StringComparison.Ordinal);
                 failures.AddRange(Dangers(html).Select(d => $"payload {n} on {adminPage}: {d}"));
             }
+
+            await editor.Client.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/manage/v1/content/{draft}");
+            var trash = await admin.GetStringAsync(new Uri("/admin/trash", UriKind.Relative), TestContext.Current.CancellationToken);
+            failures.AddRange(Dangers(trash).Select(d => $"payload {n} in the trash: {d}"));
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
