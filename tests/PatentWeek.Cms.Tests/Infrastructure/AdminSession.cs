@@ -7,7 +7,7 @@ namespace PatentWeek.Cms.Tests.Infrastructure;
 /// <summary>A browser-like client signed in to the admin UI through its own form (cookie and antiforgery token).</summary>
 public static partial class AdminSession
 {
-    public static async Task<HttpClient> SignInAsync(CmsApp app, string email, string password)
+    public static async Task<HttpClient> SignInAsync(CmsApp app, string email, string password, Func<Task<string>>? code = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -20,6 +20,15 @@ public static partial class AdminSession
         });
         using var response = await client.PostAsync(new Uri("/admin/signin", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {(int)response.StatusCode}");
+        if (code is not null && response.Headers.Location?.ToString().StartsWith("/admin/signin-code", StringComparison.Ordinal) == true)
+        {
+            var codePage = await client.GetStringAsync(response.Headers.Location, TestContext.Current.CancellationToken);
+            using var codeForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = await code(), ["__RequestVerificationToken"] = Token(codePage) });
+            using var verified = await client.PostAsync(response.Headers.Location, codeForm, TestContext.Current.CancellationToken);
+            Assert.Equal("/admin", verified.Headers.Location?.ToString());
+            return client;
+        }
+
         Assert.Equal("/admin", response.Headers.Location?.ToString());
         return client;
     }

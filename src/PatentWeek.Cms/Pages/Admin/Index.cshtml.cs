@@ -42,6 +42,14 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
             c.MinimumEvents)).ToList();
     }
 
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostMarkReadAsync([Microsoft.AspNetCore.Mvc.FromServices] TimeProvider time)
+    {
+        var userId = Actor.Id;
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+        return RedirectToPage();
+    }
+
     private static async Task<List<Row>> RowsAsync(IQueryable<ContentItem> query) =>
         (await query.Take(10).Select(i => new { i.Id, i.Title, i.Kind, CityName = i.City!.Name, i.PublishedAt, i.UpdatedAt }).ToListAsync())
         .Select(i => new Row(i.Id, i.Title, i.Kind, i.CityName, BeijingTime.ToBeijing(i.PublishedAt ?? i.UpdatedAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();

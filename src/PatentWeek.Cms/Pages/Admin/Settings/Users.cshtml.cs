@@ -70,6 +70,42 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         return Page();
     }
 
+    /// <summary>A new generated password (shown once, to be changed at the next sign-in); sessions and tokens end.</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return NotFound();
+        var password = AccountsInitializer.NewPassword();
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await RevokeTokensAsync(user);
+        audit.Record(Actor, "user.reset-password", $"user/{user.Email}");
+        await db.SaveChangesAsync();
+        NewPassword = password;
+        NewEmail = user.Email;
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>For someone who lost their phone: two-factor sign-in is turned off and must be set up again.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return NotFound();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(Actor, "user.reset-2fa", $"user/{user.Email}");
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"已重置 {user.Email} 的双因素登录，下次登录时需重新设置。";
+        return RedirectToPage();
+    }
+
     public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, true);
 
     public Task<IActionResult> OnPostEnableAsync(string id) => SetDisabledAsync(id, false);
@@ -90,14 +126,19 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         if (disabled)
         {
             await users.UpdateSecurityStampAsync(user);
-            var now = time.GetUtcNow().UtcDateTime;
-            await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+            await RevokeTokensAsync(user);
         }
 
         audit.Record(Actor, disabled ? "user.disable" : "user.enable", $"user/{user.Email}");
         await db.SaveChangesAsync();
         TempData["Message"] = disabled ? $"已停用 {user.Email}。" : $"已启用 {user.Email}。";
         return RedirectToPage();
+    }
+
+    private async Task RevokeTokensAsync(CmsUser user)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
     }
 
     private async Task LoadAsync()
