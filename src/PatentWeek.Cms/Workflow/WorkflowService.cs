@@ -63,9 +63,12 @@ public sealed class WorkflowService(
         var item = writer.Create(fields, edition, actor.Email);
         item.CreatedById = actor.Id;
         db.ContentItems.Add(item);
+        // The audit entry names the new id, so the item is saved first — in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "create", Target(item), item.Title);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return item;
     }
 
