@@ -50,6 +50,7 @@ public static class Labels
         "user.add" => "添加用户",
         "user.disable" => "停用用户",
         "user.enable" => "启用用户",
+        "user.change" => "修改角色",
         "user.reset-password" => "重置密码",
         "user.reset-2fa" => "重置双因素",
         "password.change" => "修改密码",

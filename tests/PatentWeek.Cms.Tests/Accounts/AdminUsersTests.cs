@@ -41,6 +41,24 @@ public sealed partial class AdminUsersTests(SqliteApp fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_administrator_moves_a_contributor_to_another_city_and_the_new_scope_applies()
+    {
+        var admin = await Staff.CreateUserAsync(fixture.App, Roles.Administrator);
+        using var session = await AdminSession.SignInAsync(fixture.App, admin.Email!, Staff.Password, () => Staff.CodeAsync(fixture.App, admin));
+        var user = await Staff.CreateUserAsync(fixture.App, Roles.CityContributor, "420100");
+
+        using var bad = await session.PostFormAsync($"/admin/settings/users?handler=ChangeRole&id={user.Id}", new() { ["newRole"] = "CityContributor", ["newCity"] = "" });
+        Assert.Contains("市州通讯员需要选择市州", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        (await session.PostFormAsync($"/admin/settings/users?handler=ChangeRole&id={user.Id}", new() { ["newRole"] = "CityContributor", ["newCity"] = "420200" })).Dispose();
+        using var client = fixture.App.CreateClient();
+        var token = await Staff.TokenAsync(fixture.App, client, user.Email!, Staff.Password);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await client.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/manage/v1/content", new { kind = "story", title = "黄石的", city = "420200" });
+        await client.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/manage/v1/content", new { kind = "story", title = "武汉的", city = "420100" });
+    }
+
+    [Fact]
     public async Task Notifications_can_be_marked_read_from_the_dashboard()
     {
         using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);

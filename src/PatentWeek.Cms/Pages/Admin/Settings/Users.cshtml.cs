@@ -14,7 +14,7 @@ namespace PatentWeek.Cms.Pages.Admin.Settings;
 /// <summary>Accounts for administrators: add with a generated password (changed at first sign-in), disable, enable.</summary>
 public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TimeProvider time) : AdminPage
 {
-    public sealed record Row(string Id, string Email, IList<string> Roles, string? City, bool TwoFactor, bool Disabled, bool MustChange);
+    public sealed record Row(string Id, string Email, IList<string> Roles, string? City, string? CityCode, bool TwoFactor, bool Disabled, bool MustChange);
 
     [BindProperty, Required(ErrorMessage = "请填写邮箱"), EmailAddress(ErrorMessage = "邮箱格式不正确"), MaxLength(256)]
     public string Email { get; set; } = "";
@@ -34,15 +34,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        var role = Accounts.Roles.Normalize(Role);
-        if (role is null)
-            ModelState.AddModelError(nameof(Role), "未知角色。");
-        if (role == Accounts.Roles.CityContributor && string.IsNullOrEmpty(City))
-            ModelState.AddModelError(nameof(City), "市州通讯员需要选择市州。");
-        if (role != Accounts.Roles.CityContributor && !string.IsNullOrEmpty(City))
-            ModelState.AddModelError(nameof(City), "只有市州通讯员属于市州。");
-        if (!string.IsNullOrEmpty(City) && !await db.Cities.AnyAsync(c => c.Code == City))
-            ModelState.AddModelError(nameof(City), "未知市州。");
+        var role = await CheckRoleAsync(Role, City);
         if (ModelState.IsValid && await users.FindByEmailAsync(Email) is not null)
             ModelState.AddModelError(nameof(Email), "这个邮箱已有账号。");
         if (!ModelState.IsValid)
@@ -106,6 +98,34 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         return RedirectToPage();
     }
 
+    /// <summary>Moves an account to another role (and city); its sessions end so the new rights apply at once.</summary>
+    public async Task<IActionResult> OnPostChangeRoleAsync(string id, string? newRole, string? newCity)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return NotFound();
+        // The add-user form's fields are bound on every post; they play no part here.
+        ModelState.Clear();
+        var role = await CheckRoleAsync(newRole, newCity);
+        if (user.Id == Actor.Id && role != Accounts.Roles.Administrator)
+            ModelState.AddModelError("", "不能取消自己的管理员角色。");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role!);
+        user.CityCode = string.IsNullOrEmpty(newCity) ? null : newCity;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(Actor, "user.change", $"user/{user.Email}", role + (user.CityCode is null ? "" : " " + user.CityCode));
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"已将 {user.Email} 改为{Accounts.Roles.Label(role!)}。";
+        return RedirectToPage();
+    }
+
     public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, true);
 
     public Task<IActionResult> OnPostEnableAsync(string id) => SetDisabledAsync(id, false);
@@ -135,6 +155,21 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         return RedirectToPage();
     }
 
+    /// <summary>The role, when it and the city go together; otherwise errors on the form and null.</summary>
+    private async Task<string?> CheckRoleAsync(string? roleName, string? city)
+    {
+        var role = Accounts.Roles.Normalize(roleName);
+        if (role is null)
+            ModelState.AddModelError(nameof(Role), "未知角色。");
+        if (role == Accounts.Roles.CityContributor && string.IsNullOrEmpty(city))
+            ModelState.AddModelError(nameof(City), "市州通讯员需要选择市州。");
+        if (role != Accounts.Roles.CityContributor && !string.IsNullOrEmpty(city))
+            ModelState.AddModelError(nameof(City), "只有市州通讯员属于市州。");
+        if (!string.IsNullOrEmpty(city) && !await db.Cities.AnyAsync(c => c.Code == city))
+            ModelState.AddModelError(nameof(City), "未知市州。");
+        return role;
+    }
+
     private async Task RevokeTokensAsync(CmsUser user)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -147,6 +182,6 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         Users = [];
         foreach (var u in all)
-            Users.Add(new Row(u.Id, u.Email ?? "", await users.GetRolesAsync(u), Cities.FirstOrDefault(c => c.Code == u.CityCode)?.Name, u.TwoFactorEnabled, u.DisabledAt is not null, u.MustChangePassword));
+            Users.Add(new Row(u.Id, u.Email ?? "", await users.GetRolesAsync(u), Cities.FirstOrDefault(c => c.Code == u.CityCode)?.Name, u.CityCode, u.TwoFactorEnabled, u.DisabledAt is not null, u.MustChangePassword));
     }
 }
