@@ -50,6 +50,7 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
             var response = await page.Page.GotoAsync(cms.BaseUrl + path);
             Assert.True(response!.Status == 200, $"{path} answered {response.Status}");
             await page.CheckAsync(path.Trim('/').Replace('/', '-'));
+            Assert.False(await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), $"{path} scrolls sideways on a laptop");
         }
 
         await Assertions.Expect(page.Page.Locator(".d-modified, .d-inserted, .d-deleted").First).ToBeVisibleAsync();
