@@ -72,6 +72,37 @@ public sealed partial class AdminUsersTests(SqliteApp fixture) : IClassFixture<S
         Assert.All((await editor.Client.GetOkAsync("/api/manage/v1/notifications")).EnumerateArray(), n => Assert.True(n.GetProperty("read").GetBoolean()));
     }
 
+    [Fact]
+    public async Task An_administrator_without_two_factor_must_set_it_up_before_anything_else()
+    {
+        var admin = await Staff.CreateUserAsync(fixture.App, Roles.Editor);
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(admin.Id))!, Roles.Administrator);
+        }
+
+        using var session = await AdminSession.SignInAsync(fixture.App, admin.Email!, Staff.Password);
+        using var blocked = await session.GetAsync(new Uri("/admin/settings/users", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+        Assert.Equal("/admin/two-factor", blocked.Headers.Location?.ToString());
+
+        var page = await session.GetStringAsync(new Uri("/admin/two-factor", UriKind.Relative), Ct);
+        Assert.Contains("data:image/png;base64,", page, StringComparison.Ordinal);
+        var key = SharedKey().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        using var wrong = await session.PostFormAsync("/admin/two-factor", new() { ["Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("验证码不正确", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var enabled = await session.PostFormAsync("/admin/two-factor", new() { ["Code"] = Staff.Totp(Staff.Base32(key), DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        using var open = await session.GetAsync(new Uri("/admin/settings/users", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [GeneratedRegex("<code class=\"key\">([a-z0-9 ]+)</code>")]
+    private static partial Regex SharedKey();
+
     [GeneratedRegex("<code>([A-Za-z0-9]{16})</code>")]
     private static partial Regex NewPassword();
 }
