@@ -89,7 +89,7 @@ public static class TokensApi
         var rows = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(t => new TokenDto(
             t.Id, t.Name, t.Prefix, BeijingTime.ToBeijing(t.CreatedAt), BeijingTime.ToBeijing(t.ExpiresAt),
-            t.LastUsedAt is { } u ? BeijingTime.ToBeijing(u) : null, t.RevokedAt is { } r ? BeijingTime.ToBeijing(r) : null)).ToList());
+            BeijingTime.ToBeijing(t.LastUsedAt), BeijingTime.ToBeijing(t.RevokedAt))).ToList());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(

@@ -19,7 +19,7 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
     private readonly UserManager<CmsUser> _users = services.GetRequiredService<UserManager<CmsUser>>();
     private readonly CmsDbContext _db = services.GetRequiredService<CmsDbContext>();
     private readonly AuditLog _audit = services.GetRequiredService<AuditLog>();
-    private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+    private readonly AccountService _accounts = services.GetRequiredService<AccountService>();
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> options) =>
         arguments.Count == 1 ? arguments[0] switch
@@ -83,12 +83,7 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
         var user = await _users.FindByEmailAsync(email);
         if (user is null)
             return await FailAsync($"{email} has no account", 1);
-        var now = _time.GetUtcNow().UtcDateTime;
-        user.DisabledAt ??= now;
-        await _users.UpdateAsync(user);
-        // Sign-in cookies carry a security stamp; changing it ends every session of the account.
-        await _users.UpdateSecurityStampAsync(user);
-        await _db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+        await _accounts.SetDisabledAsync(user, disabled: true);
         _audit.Record("cli", "user.disable", $"user/{email}");
         await _db.SaveChangesAsync();
         await output.WriteLineAsync($"disabled {email}; its sessions and tokens no longer work");

@@ -67,7 +67,7 @@ public sealed class ContentQueries(CmsDbContext db)
             .ToListAsync(cancellationToken);
 
         var items = rows.Select(r => new ContentSummaryDto(
-            r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), Beijing(r.PublishedAt), r.Cover,
+            r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), BeijingTime.ToBeijing(r.PublishedAt), r.Cover,
             [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))).ToList();
         return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
     }
@@ -83,13 +83,13 @@ public sealed class ContentQueries(CmsDbContext db)
             return null;
 
         var details = item.Kind == ContentKind.Event
-            ? new EventDetailsDto(Beijing(item.StartsAt), Beijing(item.EndsAt), item.Location)
+            ? new EventDetailsDto(BeijingTime.ToBeijing(item.StartsAt), BeijingTime.ToBeijing(item.EndsAt), item.Location)
             : null;
         return new ContentDto(
             item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, item.Html,
             CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             item.Cover, item.Source, item.Author, item.ResponsibleEditor, item.IsOriginal, item.IsPinned, item.IsSample,
-            Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
     }
 
     /// <summary>
@@ -105,11 +105,11 @@ public sealed class ContentQueries(CmsDbContext db)
         var copy = WorkingCopy.Of(item);
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var details = item.Kind == ContentKind.Event ? new EventDetailsDto(Beijing(f.StartsAt), Beijing(f.EndsAt), f.Location) : null;
+        var details = item.Kind == ContentKind.Event ? new EventDetailsDto(BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location) : null;
         return new ContentDto(
             item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, copy?.Html ?? item.Html, CityRef(f.City, cityName),
             [.. f.Tags], f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.IsOriginal, f.IsPinned, f.IsSample,
-            Beijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug));
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug));
     }
 
     /// <summary>The current slug of a published item that once had <paramref name="oldSlug"/>, or null.</summary>
@@ -135,5 +135,4 @@ public sealed class ContentQueries(CmsDbContext db)
 
     private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 
-    private static DateTimeOffset? Beijing(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t) : null;
 }

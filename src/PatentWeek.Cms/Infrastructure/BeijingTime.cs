@@ -13,6 +13,8 @@ public static class BeijingTime
     public static DateTimeOffset ToBeijing(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 
+    public static DateTimeOffset? ToBeijing(DateTime? utc) => utc is { } t ? ToBeijing(t) : null;
+
     /// <summary>A wall-clock time in Beijing (any <see cref="DateTime.Kind"/> is ignored) as UTC.</summary>
     public static DateTime ToUtc(DateTime beijingWallClock) =>
         new DateTimeOffset(DateTime.SpecifyKind(beijingWallClock, DateTimeKind.Unspecified), Offset).UtcDateTime;

@@ -181,7 +181,7 @@ public static class ManageContentApi
             .Select(i => new { i.Id, i.Kind, Edition = i.Edition.Number, i.State, i.WorkingCopyState, i.Title, i.Slug, i.CityCode, i.UpdatedAt, i.PublishedAt, i.DeletedAt })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ManageContentSummaryDto(r.Id, r.Kind.ToName(), r.Edition, r.State.ToName(), r.WorkingCopyState?.ToName(),
-            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), Time(r.PublishedAt), Time(r.DeletedAt))).ToList();
+            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), BeijingTime.ToBeijing(r.PublishedAt), BeijingTime.ToBeijing(r.DeletedAt))).ToList();
     }
 
     private static DateTime? At(ScheduleRequest? request)
@@ -199,5 +199,4 @@ public static class ManageContentApi
         return int.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
-    private static DateTimeOffset? Time(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t) : null;
 }

@@ -52,13 +52,12 @@ public sealed record ManageContentDto(
         return new ManageContentDto(
             item.Id, item.Kind.ToName(), item.Edition.Number, item.State.ToName(), item.WorkingCopyState?.ToName(), item.Version,
             f.Title, f.Slug, f.Summary, f.Body, copy?.Html ?? item.Html, f.City, f.Tags, f.Cover, f.Source, f.Author, f.ResponsibleEditor,
-            f.IsOriginal, f.IsPinned, f.IsSample, Beijing(f.StartsAt), Beijing(f.EndsAt), f.Location,
-            Beijing(item.PublishedAt), Beijing(item.ScheduledPublishAt), Beijing(item.ScheduledUnpublishAt), item.ReviewComment,
-            BeijingTime.ToBeijing(item.CreatedAt), BeijingTime.ToBeijing(item.UpdatedAt), Beijing(item.DeletedAt),
+            f.IsOriginal, f.IsPinned, f.IsSample, BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location,
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.ScheduledPublishAt), BeijingTime.ToBeijing(item.ScheduledUnpublishAt), item.ReviewComment,
+            BeijingTime.ToBeijing(item.CreatedAt), BeijingTime.ToBeijing(item.UpdatedAt), BeijingTime.ToBeijing(item.DeletedAt),
             ContentQueries.Url(item.Edition, item.Kind, item.Slug), warnings ?? []);
     }
 
-    private static DateTimeOffset? Beijing(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t) : null;
 }
 
 public sealed record ManageContentSummaryDto(

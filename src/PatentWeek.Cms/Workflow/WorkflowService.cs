@@ -91,16 +91,7 @@ public sealed class WorkflowService(
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
         fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt, State = item.State };
 
-        if (item.State == ContentState.Published)
-        {
-            writer.SaveWorkingCopy(item, fields with { State = ContentState.Published }, actor.Email, actor.Id);
-        }
-        else
-        {
-            RecordSlugChange(item, fields.Slug);
-            writer.Apply(item, fields, actor.Email);
-        }
-
+        SaveEdit(actor, item, fields);
         audit.Record(actor, "update", Target(item), $"version {item.Version}");
         await SaveAsync(item, cancellationToken);
         return item;
@@ -290,19 +281,23 @@ public sealed class WorkflowService(
             throw WorkflowException.Forbidden("That revision belongs to another city.");
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
 
-        if (item.State == ContentState.Published)
-        {
-            writer.SaveWorkingCopy(item, fields, actor.Email, actor.Id);
-        }
-        else
-        {
-            RecordSlugChange(item, fields.Slug);
-            writer.Apply(item, fields, actor.Email);
-        }
-
+        SaveEdit(actor, item, fields);
         audit.Record(actor, "revision.restore", Target(item), $"revision {number}");
         await SaveAsync(item, cancellationToken);
         return item;
+    }
+
+    /// <summary>An edit of a published item becomes its working copy; any other item is changed in place.</summary>
+    private void SaveEdit(Actor actor, ContentItem item, ContentFields fields)
+    {
+        if (item.State == ContentState.Published)
+        {
+            writer.SaveWorkingCopy(item, fields with { State = ContentState.Published }, actor.Email, actor.Id);
+            return;
+        }
+
+        RecordSlugChange(item, fields.Slug);
+        writer.Apply(item, fields, actor.Email);
     }
 
     /// <summary>The version an editor works on: the working copy when there is one, else the item itself.</summary>

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Accounts;
@@ -10,7 +9,7 @@ using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin;
 
-public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsUser> signIn, AuditLog audit, CmsDbContext db, TimeProvider time) : PageModel
+public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsUser> signIn, AuditLog audit, CmsDbContext db, AccountService accounts) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入当前密码"), MaxLength(256)]
     public string Current { get; set; } = "";
@@ -51,8 +50,7 @@ public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsU
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         // A new password voids the API tokens issued for the old one.
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+        await accounts.RevokeTokensAsync(user);
         audit.Record(user.Email!, "password.change", $"user/{user.Email}");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);

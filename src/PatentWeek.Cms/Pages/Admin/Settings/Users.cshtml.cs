@@ -12,7 +12,7 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Pages.Admin.Settings;
 
 /// <summary>Accounts for administrators: add with a generated password (changed at first sign-in), disable, enable.</summary>
-public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TimeProvider time) : AdminPage
+public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, AccountService accounts) : AdminPage
 {
     public sealed record Row(string Id, string Email, IList<string> Roles, string? City, string? CityCode, bool TwoFactor, bool Disabled, bool MustChange);
 
@@ -74,7 +74,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        await RevokeTokensAsync(user);
+        await accounts.RevokeTokensAsync(user);
         audit.Record(Actor, "user.reset-password", $"user/{user.Email}");
         await db.SaveChangesAsync();
         NewPassword = password;
@@ -141,13 +141,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
             return RedirectToPage();
         }
 
-        user.DisabledAt = disabled ? time.GetUtcNow().UtcDateTime : null;
-        await users.UpdateAsync(user);
-        if (disabled)
-        {
-            await users.UpdateSecurityStampAsync(user);
-            await RevokeTokensAsync(user);
-        }
+        await accounts.SetDisabledAsync(user, disabled);
 
         audit.Record(Actor, disabled ? "user.disable" : "user.enable", $"user/{user.Email}");
         await db.SaveChangesAsync();
@@ -168,12 +162,6 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         if (!string.IsNullOrEmpty(city) && !await db.Cities.AnyAsync(c => c.Code == city))
             ModelState.AddModelError(nameof(City), "未知市州。");
         return role;
-    }
-
-    private async Task RevokeTokensAsync(CmsUser user)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
     }
 
     private async Task LoadAsync()
