@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data.Accounts;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Data.Outbox;
 using PatentWeek.Cms.Data.Workflow;
 
@@ -22,6 +23,8 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<MediaUsage> MediaUsages => Set<MediaUsage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Health;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
 using PatentWeek.Cms.Workflow;
@@ -47,6 +48,7 @@ public static class CmsSetup
         services.AddSingleton<ThemeRenderer>();
         services.AddCmsOutputCache();
         services.AddCmsAdmin();
+        services.AddCmsMedia();
 
         services.AddScoped<WorkflowService>();
         services.AddSingleton<PreviewLinks>();
@@ -68,6 +70,7 @@ public static class CmsSetup
         app.UseStatusCodePages();
         app.UseThemeAssets();
         app.UseStaticFiles();
+        app.UseCmsMedia();
         // Routing after the theme assets, so the catch-all 404 page never shadows a real file.
         app.UseRouting();
         app.UseAuthentication();
@@ -80,6 +83,8 @@ public static class CmsSetup
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();
+        app.MapMediaApi();
+        app.MapMediaFiles();
         app.MapRazorPages();
         app.MapSitePages();
         return app;

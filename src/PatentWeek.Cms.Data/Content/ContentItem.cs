@@ -23,6 +23,9 @@ public class ContentItem
     public string? CityCode { get; set; }
     public City? City { get; set; }
     public List<ContentTag> Tags { get; set; } = [];
+
+    /// <summary>The media this item shows (cover and body, live version and working copy).</summary>
+    public List<Media.MediaUsage> Media { get; set; } = [];
     public string? Cover { get; set; }
 
     /// <summary>来源: the organisation or outlet the text comes from.</summary>

@@ -588,6 +588,121 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int?>("PosterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RenditionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Renditions")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("PosterId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("MediaAssets");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaUsage", b =>
+                {
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ContentItemId", "MediaAssetId", "Field");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.ToTable("MediaUsages");
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -853,6 +968,23 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("PosterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaUsage", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Content.ContentItem", null)
+                        .WithMany("Media")
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Workflow.Notification", b =>
                 {
                     b.HasOne("PatentWeek.Cms.Data.Accounts.CmsUser", null)
@@ -864,6 +996,8 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Content.ContentItem", b =>
                 {
+                    b.Navigation("Media");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Tags");

@@ -569,6 +569,119 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PosterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RenditionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Renditions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("PosterId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("MediaAssets");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaUsage", b =>
+                {
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId", "MediaAssetId", "Field");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.ToTable("MediaUsages");
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -826,6 +939,23 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("PosterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaUsage", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Content.ContentItem", null)
+                        .WithMany("Media")
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Workflow.Notification", b =>
                 {
                     b.HasOne("PatentWeek.Cms.Data.Accounts.CmsUser", null)
@@ -837,6 +967,8 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Content.ContentItem", b =>
                 {
+                    b.Navigation("Media");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Tags");

@@ -1,5 +1,7 @@
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Media;
 
 namespace PatentWeek.Cms.Content;
 
@@ -52,6 +54,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.EndsAt = fields.EndsAt;
         item.Location = fields.Location;
         SyncTags(item, fields.Tags);
+        SyncMedia(item, fields, WorkingCopy.Of(item)?.Fields);
 
         item.UpdatedAt = updatedAt ?? now;
         item.Version++;
@@ -72,6 +75,15 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
             item.Tags.Add(new ContentTag { Name = name });
     }
 
+    /// <summary>Records which media the item shows, in its live version and in its working copy.</summary>
+    private static void SyncMedia(ContentItem item, ContentFields live, ContentFields? copy)
+    {
+        var wanted = MediaReferences.All(live).Concat(copy is null ? [] : MediaReferences.All(copy)).ToHashSet();
+        item.Media.RemoveAll(u => !wanted.Contains((u.MediaAssetId, u.Field)));
+        foreach (var (id, field) in wanted.Where(w => !item.Media.Exists(u => u.MediaAssetId == w.Id && u.Field == w.Field)))
+            item.Media.Add(new MediaUsage { MediaAssetId = id, Field = field });
+    }
+
     /// <summary>
     /// Saves an edit of a published item as its working copy: the live version stays as it is until the
     /// copy is published. The save is a revision like any other.
@@ -83,6 +95,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var copy = new WorkingCopy(fields, markdown.ToHtml(fields.Body));
         item.WorkingCopy = copy.ToJson();
+        SyncMedia(item, ContentFields.From(item, fields.Edition), fields);
         item.WorkingCopyState ??= ContentState.Draft;
         item.WorkingCopyById ??= authorId;
         item.UpdatedAt = now;

@@ -25,7 +25,7 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
     {
         StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status404NotFound => "Not found",
-        StatusCodes.Status422UnprocessableEntity => "Blocked words",
+        StatusCodes.Status422UnprocessableEntity => "Cannot proceed",
         _ => "Conflict",
     };
 }

@@ -5,6 +5,7 @@ using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
 
@@ -22,6 +23,7 @@ public sealed class WorkflowService(
     AuditLog audit,
     Notifier notifier,
     SensitiveWords words,
+    MediaChecks media,
     OutboxWriter outbox,
     IOutputCacheStore cache,
     TimeProvider time)
@@ -34,7 +36,7 @@ public sealed class WorkflowService(
         await FindAsync(id, cancellationToken, includeDeleted) ?? throw WorkflowException.NotFound();
 
     private Task<ContentItem?> FindAsync(int id, CancellationToken cancellationToken, bool includeDeleted = false) =>
-        db.ContentItems.Include(i => i.Tags).Include(i => i.Edition)
+        db.ContentItems.Include(i => i.Tags).Include(i => i.Media).Include(i => i.Edition)
             .FirstOrDefaultAsync(i => i.Id == id && (includeDeleted || i.DeletedAt == null), cancellationToken);
 
     public async Task<ContentItem> CreateAsync(Actor actor, ContentWriteRequest request, CancellationToken cancellationToken = default)
@@ -59,6 +61,7 @@ public sealed class WorkflowService(
         }
 
         await EnsureSlugFreeAsync(edition.Id, kind, fields.Slug, null, cancellationToken);
+        await media.EnsureReferencesAsync(actor, fields, cancellationToken);
 
         var item = writer.Create(fields, edition, actor.Email);
         item.CreatedById = actor.Id;
@@ -89,6 +92,7 @@ public sealed class WorkflowService(
         if (actor.IsCityBound && fields.City != actor.CityCode)
             throw WorkflowException.Forbidden("City contributors keep items in their own city.");
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
+        await media.EnsureReferencesAsync(actor, fields, cancellationToken);
         fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt, State = item.State };
 
         SaveEdit(actor, item, fields);
@@ -153,6 +157,7 @@ public sealed class WorkflowService(
             throw WorkflowException.Illegal("The item is already published and has no pending changes.");
         ContentPermissions.EnsureCanPublish(actor, item, target, Author(item, isCopy));
         var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
+        await media.EnsureAltTextAsync(Editable(item), isCopy ? WorkingCopy.Of(item)!.Html : item.Html, cancellationToken);
 
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {

@@ -58,7 +58,7 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
     {
         var editionIds = editions.Values.Where(e => e.Id != 0).Select(e => e.Id).ToList();
         var existing = await db.ContentItems
-            .Include(i => i.Tags)
+            .Include(i => i.Tags).Include(i => i.Media)
             .Where(i => editionIds.Contains(i.EditionId))
             .ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(i => (i.EditionId, i.Kind, i.Slug));

@@ -1,0 +1,8 @@
+namespace PatentWeek.Cms.Data.Media;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+    Document,
+}

@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Delivery;
+
+namespace PatentWeek.Cms.Media;
+
+/// <summary>
+/// <c>/api/manage/v1/media</c> (bearer tokens) and the admin's cookie twins for uploading and downloading.
+/// Refusals become problem+json through <see cref="MediaProblemFilter"/> on each group.
+/// </summary>
+public static class MediaApi
+{
+    public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
+    {
+        var media = app.MapGroup("/api/manage/v1/media")
+            .WithTags("Media")
+            .RequireAuthorization(Policies.Staff)
+            .AddEndpointFilter<MediaProblemFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        media.MapPost("/", Upload).RequireAuthorization(Policies.Authors).DisableAntiforgery()
+            .WithSummary("Upload a file (multipart field 'file'; optional 'alt', 'title')")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        media.MapGet("/", List).WithSummary("The library, newest first: kind, search, page");
+        var item = media.MapGroup("/{id:int}").ProducesProblem(StatusCodes.Status404NotFound);
+        item.MapGet("/", Get).WithSummary("One media item with its renditions, crops and WeChat set");
+        item.MapPatch("/", Update).RequireAuthorization(Policies.Authors).WithSummary("Change alt text, title, focal point or a video's poster")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Delete media no item uses")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapGet("/file", Download).WithSummary("The original file, under its original name");
+
+        // The admin pages' own endpoints: the sign-in cookie instead of a token, and an antiforgery header.
+        var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff).AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
+        admin.MapPost("/upload", AdminUpload).RequireAuthorization(Policies.Authors).DisableAntiforgery();
+        admin.MapGet("/{id:int}/file", Download);
+        return app;
+    }
+
+    public static async Task<Created<MediaDto>> Upload(
+        HttpRequest request, ClaimsPrincipal principal, MediaUploader uploader, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        var asset = await uploader.UploadAsync(request, Actor.From(principal), cancellationToken);
+        return TypedResults.Created($"/api/manage/v1/media/{asset.Id}", await library.DtoAsync(asset, cancellationToken));
+    }
+
+    public static async Task<Results<Created<MediaDto>, ProblemHttpResult>> AdminUpload(
+        HttpContext context, IAntiforgery antiforgery, MediaUploader uploader, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        // The token travels in a header, so checking it does not read (and buffer) the multipart body.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return TypedResults.Problem("The page has expired; reload it and upload again.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        return await Upload(context.Request, context.User, uploader, library, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<PagedDto<MediaDto>>, ValidationProblem>> List(
+        ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken,
+        [FromQuery] string? kind = null, [FromQuery] string? q = null, [FromQuery] int page = 1)
+    {
+        MediaKind? parsed = null;
+        if (kind is not null)
+        {
+            if (!Enum.TryParse<MediaKind>(kind, ignoreCase: true, out var k) || int.TryParse(kind, out _))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind is image, video or document."] });
+            parsed = k;
+        }
+
+        if (page < 1)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page starts at 1."] });
+        var (items, total) = await library.ListAsync(Actor.From(principal), parsed, q, page, MediaLibrary.PageSize, cancellationToken);
+        return TypedResults.Ok(new PagedDto<MediaDto>([.. items.Select(m => MediaDto.From(m, []))], page, MediaLibrary.PageSize, total));
+    }
+
+    public static async Task<Ok<MediaDto>> Get(int id, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await library.DtoAsync(await library.GetAsync(Actor.From(principal), id, cancellationToken), cancellationToken));
+
+    public static async Task<Ok<MediaDto>> Update(
+        int id, MediaUpdateRequest request, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        var asset = await library.UpdateAsync(Actor.From(principal), id, request, cancellationToken);
+        return TypedResults.Ok(await library.DtoAsync(asset, cancellationToken));
+    }
+
+    public static async Task<NoContent> Delete(int id, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        await library.DeleteAsync(Actor.From(principal), id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The original bytes, private to those who may see the item (documents live only here).</summary>
+    public static async Task<PhysicalFileHttpResult> Download(
+        int id, ClaimsPrincipal principal, MediaLibrary library, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var asset = await library.GetAsync(Actor.From(principal), id, cancellationToken);
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(store.OriginalPath(asset), asset.ContentType, asset.OriginalName, enableRangeProcessing: true);
+    }
+}
+
+/// <summary>Turns a refused upload or media change into problem+json with its status.</summary>
+internal sealed class MediaProblemFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (MediaRejectedException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: Title(e.StatusCode));
+        }
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
+        _ => "Bad upload",
+    };
+}

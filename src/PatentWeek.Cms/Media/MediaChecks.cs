@@ -1,0 +1,66 @@
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Media;
+
+/// <summary>What the workflow asks of the media an item shows: it exists (on save), and it has alt text (on publish).</summary>
+public sealed class MediaChecks(CmsDbContext db)
+{
+    /// <summary>Refuses a save whose cover or body points at media that does not exist, or at a document the actor may not see.</summary>
+    public async Task EnsureReferencesAsync(Actor actor, ContentFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (!string.IsNullOrWhiteSpace(fields.Cover) && MediaReferences.CoverId(fields.Cover) is null)
+            throw RequestValidationException.Field("cover", "cover is a media address such as /media/12: upload the picture to the media library and choose it.");
+        var ids = MediaReferences.All(fields).Select(r => r.Id).Distinct().ToList();
+        if (ids.Count == 0)
+            return;
+        var found = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Kind, m.CityCode }).ToListAsync(cancellationToken);
+        var usable = found.Where(m => m.Kind != MediaKind.Document || !actor.IsCityBound || m.CityCode == actor.CityCode).Select(m => m.Id).ToHashSet();
+        var missing = ids.Where(id => !usable.Contains(id)).ToList();
+        if (missing.Count > 0)
+            throw RequestValidationException.Field(
+                MediaReferences.CoverId(fields.Cover) is { } c && missing.Contains(c) ? "cover" : "body",
+                $"There is no media {string.Join(", ", missing.Select(MediaReferences.Address))} in the library.");
+        if (MediaReferences.CoverId(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind != MediaKind.Image)
+            throw RequestValidationException.Field("cover", "The cover must be an image.");
+    }
+
+    /// <summary>
+    /// Refuses to publish while a picture the item shows has no alt text: the cover needs it in the library, a body
+    /// image in its Markdown (<c>![text](…)</c>) or, for library images, in the library.
+    /// </summary>
+    public async Task EnsureAltTextAsync(ContentFields fields, string html, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var ids = MediaReferences.All(fields).Select(r => r.Id).Distinct().ToList();
+        var alts = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Alt, m.OriginalName }).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var missing = new List<string>();
+        if (MediaReferences.CoverId(fields.Cover) is { } cover && alts.TryGetValue(cover, out var c) && string.IsNullOrWhiteSpace(c.Alt))
+            missing.Add($"封面 {c.OriginalName}");
+
+        using var document = new HtmlParser().ParseDocument(html);
+        foreach (var img in document.Images)
+        {
+            if (!string.IsNullOrWhiteSpace(img.AlternativeText))
+                continue;
+            var src = img.GetAttribute("src") ?? "";
+            var fromLibrary = MediaReferences.CoverId(src) is { } id && alts.TryGetValue(id, out var a) ? a : null;
+            if (fromLibrary is null || string.IsNullOrWhiteSpace(fromLibrary.Alt))
+                missing.Add(fromLibrary?.OriginalName ?? src);
+        }
+
+        if (missing.Count > 0)
+            throw new WorkflowException(StatusCodes.Status422UnprocessableEntity,
+                $"Every picture needs alt text (替代文字) before publishing; missing for: {string.Join("; ", missing)}.",
+                new Dictionary<string, object?> { ["missingAlt"] = missing });
+    }
+}

@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Media;
+
+/// <summary>
+/// Takes one upload from a multipart request (field <c>file</c>, optional <c>alt</c> and <c>title</c>): streams it
+/// to a temporary file while hashing and counting, decides its type from the first bytes and stops reading the
+/// moment it passes that type's limit, checks it fully (image decode, MP4 boxes, document structure), then
+/// stores it by hash and saves the row, its audit entry and its render job in one transaction. Anything
+/// refused leaves nothing behind.
+/// </summary>
+public sealed class MediaUploader(
+    CmsDbContext db, MediaStore store, ImageProcessor images, MediaGate gate, OutboxWriter outbox, AuditLog audit,
+    IOptions<MediaOptions> options, TimeProvider time)
+{
+    private const int MaxTextField = 1000;
+
+    public async Task<MediaAsset> UploadAsync(HttpRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        // Kestrel's default 30 MB body cap would cut videos short; the per-type limits below are the real ones.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = options.Value.LargestLimit + 64 * 1024;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            throw MediaRejectedException.Unsupported("Send the file as multipart/form-data in a field named 'file'.");
+
+        var reader = new MultipartReader(boundary, request.Body);
+        Received? file = null;
+        string? alt = null, title = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                    continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (name == "file" && disposition.IsFileDisposition())
+                {
+                    if (file is not null)
+                        throw new MediaRejectedException("Send one file per upload.");
+                    var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    file = await ReceiveAsync(section.Body, fileName, cancellationToken);
+                }
+                else if (name is "alt" or "title")
+                {
+                    var value = await ReadTextAsync(section.Body, name, cancellationToken);
+                    if (name == "alt")
+                        alt = value;
+                    else
+                        title = value;
+                }
+            }
+
+            if (file is null)
+                throw new MediaRejectedException("No file was sent; put it in a multipart field named 'file'.");
+            return await SaveAsync(file, Limit(alt, "alt", 300), Limit(title, "title", 200), actor, cancellationToken);
+        }
+        catch (IOException) when (file is null)
+        {
+            throw new MediaRejectedException("The upload was cut off before the file arrived; try again.");
+        }
+        catch (InvalidDataException e)
+        {
+            // Malformed multipart (bad boundary, headers too long): the client's fault, not ours.
+            throw new MediaRejectedException($"The upload is not valid multipart/form-data: {e.Message}");
+        }
+        finally
+        {
+            if (file is not null && File.Exists(file.TempPath))
+                File.Delete(file.TempPath);
+        }
+    }
+
+    private sealed record Received(string TempPath, SniffedType Type, string Sha256, long Size, string? FileName);
+
+    private async Task<Received> ReceiveAsync(Stream body, string? fileName, CancellationToken cancellationToken)
+    {
+        var temp = store.NewTempFile();
+        try
+        {
+            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            long size = 0;
+            SniffedType? type = null;
+            long limit = options.Value.LargestLimit;
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (type is null)
+                {
+                    // The type (and so the limit) is known from the first bytes; fill them if the first read was short.
+                    while (read < FileSniffer.HeaderLength)
+                    {
+                        var more = await body.ReadAsync(buffer.AsMemory(read, FileSniffer.HeaderLength - read), cancellationToken);
+                        if (more == 0)
+                            break;
+                        read += more;
+                    }
+
+                    type = FileSniffer.Sniff(buffer.AsSpan(0, read)) ?? throw MediaRejectedException.Unsupported(
+                        "This kind of file is not accepted. Upload JPEG, PNG, WebP or GIF images, MP4 videos, or PDF, Word (.docx) or Excel (.xlsx) documents.");
+                    limit = options.Value.MaxBytes(type.Kind);
+                }
+
+                size += read;
+                if (size > limit)
+                    throw MediaRejectedException.TooLarge(KindName(type.Kind), limit);
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            if (type is null)
+                throw new MediaRejectedException("The file is empty.");
+            return new Received(temp, type, Convert.ToHexStringLower(hash.GetHashAndReset()), size, fileName);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private async Task<MediaAsset> SaveAsync(Received file, string? alt, string? title, Actor actor, CancellationToken cancellationToken)
+    {
+        var kind = file.Type.Kind;
+        var contentType = file.Type.ContentType;
+        int? width = null, height = null;
+        double? duration = null;
+        switch (kind)
+        {
+            case MediaKind.Image:
+                var facts = await gate.RunAsync(() => images.Inspect(file.TempPath), cancellationToken);
+                (width, height, contentType) = (facts.Width, facts.Height, facts.ContentType);
+                break;
+            case MediaKind.Video:
+                var video = VideoInspector.Inspect(file.TempPath);
+                (width, height, duration) = (video.Width, video.Height, video.DurationSeconds);
+                break;
+            default:
+                contentType = DocumentInspector.Inspect(file.TempPath, contentType);
+                break;
+        }
+
+        var extension = MediaStore.ExtensionOf(contentType);
+        var name = MediaNames.Sanitise(file.FileName, extension);
+        var now = time.GetUtcNow().UtcDateTime;
+        var asset = new MediaAsset
+        {
+            Kind = kind,
+            ContentType = contentType,
+            Sha256 = file.Sha256,
+            Size = file.Size,
+            OriginalName = name,
+            Alt = alt,
+            Title = title,
+            Width = width,
+            Height = height,
+            DurationSeconds = duration,
+            CityCode = actor.IsCityBound ? actor.CityCode : null,
+            UploadedById = actor.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        // The bytes first: a row must never point at a missing file. A failed save leaves an unreferenced
+        // file under its hash, which the next upload of the same bytes simply reuses.
+        store.Adopt(file.TempPath, store.OriginalPath(kind, file.Sha256, extension));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.MediaAssets.Add(asset);
+        await db.SaveChangesAsync(cancellationToken);
+        if (kind != MediaKind.Document)
+            outbox.Enqueue(RenderMediaHandler.JobType, new RenderMediaJob(asset.Id));
+        audit.Record(actor, "media.upload", $"media/{asset.Id}", $"{name} ({contentType}, {file.Size} bytes)");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return asset;
+    }
+
+    private static async Task<string?> ReadTextAsync(Stream body, string name, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body);
+        var buffer = new char[MaxTextField + 1];
+        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        if (read > MaxTextField)
+            throw new MediaRejectedException($"The field '{name}' is too long.");
+        var text = new string(buffer, 0, read).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string? Limit(string? value, string name, int max) =>
+        value is not null && value.Length > max ? throw new MediaRejectedException($"The field '{name}' may have at most {max} characters.") : value;
+
+    public static string KindName(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => "images",
+        MediaKind.Video => "videos",
+        _ => "documents",
+    };
+}
