@@ -36,6 +36,15 @@ public abstract class AdminPage : PageModel
                 ViewData["Current"] = current;
             return await onRefused();
         }
+        catch (Media.MediaRejectedException e) when (e.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        catch (Media.MediaRejectedException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await onRefused();
+        }
         catch (RequestValidationException e)
         {
             foreach (var (field, messages) in e.Errors)

@@ -5,6 +5,7 @@ using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Media;
 
 namespace PatentWeek.Cms.Delivery;
 
@@ -12,7 +13,7 @@ namespace PatentWeek.Cms.Delivery;
 /// Reads published content as delivery DTOs, for the API and the site alike. Nothing that is not
 /// published ever leaves this class.
 /// </summary>
-public sealed class ContentQueries(CmsDbContext db)
+public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
 {
     public Task<Edition?> CurrentEditionAsync(CancellationToken cancellationToken = default) =>
         db.Editions.AsNoTracking()
@@ -66,9 +67,13 @@ public sealed class ContentQueries(CmsDbContext db)
             })
             .ToListAsync(cancellationToken);
 
+        var covers = await pictures.LoadAsync(rows.Select(r => MediaReferences.CoverId(r.Cover) ?? 0), cancellationToken);
         var items = rows.Select(r => new ContentSummaryDto(
             r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), BeijingTime.ToBeijing(r.PublishedAt), r.Cover,
-            [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))).ToList();
+            [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))
+        {
+            CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.CoverId(r.Cover) ?? 0)),
+        }).ToList();
         return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
     }
 
@@ -85,11 +90,12 @@ public sealed class ContentQueries(CmsDbContext db)
         var details = item.Kind == ContentKind.Event
             ? new EventDetailsDto(BeijingTime.ToBeijing(item.StartsAt), BeijingTime.ToBeijing(item.EndsAt), item.Location)
             : null;
-        return new ContentDto(
-            item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, item.Html,
+        var media = await pictures.LoadAsync(MediaReferences.All(ContentFields.From(item, edition.Number)).Select(r => r.Id), cancellationToken);
+        return WithMedia(new ContentDto(
+            item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, MediaPictures.Rewrite(item.Html, media),
             CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             item.Cover, item.Source, item.Author, item.ResponsibleEditor, item.IsOriginal, item.IsPinned, item.IsSample,
-            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug));
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug)), media);
     }
 
     /// <summary>
@@ -106,10 +112,19 @@ public sealed class ContentQueries(CmsDbContext db)
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var details = item.Kind == ContentKind.Event ? new EventDetailsDto(BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location) : null;
-        return new ContentDto(
-            item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, copy?.Html ?? item.Html, CityRef(f.City, cityName),
+        var media = await pictures.LoadAsync(MediaReferences.All(f).Select(r => r.Id), cancellationToken);
+        return WithMedia(new ContentDto(
+            item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
             [.. f.Tags], f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.IsOriginal, f.IsPinned, f.IsSample,
-            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug));
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug)), media);
+    }
+
+    /// <summary>Adds the cover picture and, for a video cover, the film itself.</summary>
+    private static ContentDto WithMedia(ContentDto dto, Dictionary<int, Data.Media.MediaAsset> media)
+    {
+        var cover = media.GetValueOrDefault(MediaReferences.CoverId(dto.Cover) ?? 0);
+        var picture = MediaPictures.Picture(cover);
+        return dto with { CoverImage = picture, Video = VideoDto.From(cover, picture) };
     }
 
     /// <summary>The current slug of a published item that once had <paramref name="oldSlug"/>, or null.</summary>

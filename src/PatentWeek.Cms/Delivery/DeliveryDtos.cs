@@ -1,3 +1,5 @@
+using PatentWeek.Cms.Media;
+
 namespace PatentWeek.Cms.Delivery;
 
 // The public contract of the delivery API, and the model the theme's templates render: the site is the
@@ -30,7 +32,11 @@ public sealed record ContentSummaryDto(
     IReadOnlyList<string> Tags,
     bool Pinned,
     bool Sample,
-    string Url);
+    string Url)
+{
+    /// <summary>The cover (or a video's poster) as a responsive picture with its crops.</summary>
+    public PictureDto? CoverImage { get; init; }
+}
 
 /// <summary>One item, whole. <c>html</c> is sanitised at save time and safe to insert as is.</summary>
 public sealed record ContentDto(
@@ -52,7 +58,22 @@ public sealed record ContentDto(
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt,
     EventDetailsDto? Event,
-    string Url);
+    string Url)
+{
+    /// <summary>The cover (or a video's poster) as a responsive picture with its crops.</summary>
+    public PictureDto? CoverImage { get; init; }
+
+    /// <summary>A video item's film (its cover is a video from the library).</summary>
+    public VideoDto? Video { get; init; }
+}
+
+/// <summary>A promo video: the MP4 (served with range requests), its length and frame size.</summary>
+public sealed record VideoDto(string Url, string ContentType, double? Duration, int? Width, int? Height, string? Poster)
+{
+    public static VideoDto? From(Data.Media.MediaAsset? asset, PictureDto? poster) => asset is { Kind: Data.Media.MediaKind.Video }
+        ? new VideoDto(MediaDto.FileUrl(asset, null), asset.ContentType, asset.DurationSeconds, asset.Width, asset.Height, poster?.Src)
+        : null;
+}
 
 public sealed record EventDetailsDto(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location);
 

@@ -24,7 +24,7 @@ public static class MediaApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         media.MapPost("/", Upload).RequireAuthorization(Policies.Authors).DisableAntiforgery()
             .WithSummary("Upload a file (multipart field 'file'; optional 'alt', 'title')")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<MediaUploadForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         media.MapGet("/", List).WithSummary("The library, newest first: kind, search, page");
@@ -103,6 +103,12 @@ public static class MediaApi
         return TypedResults.PhysicalFile(store.OriginalPath(asset), asset.ContentType, asset.OriginalName, enableRangeProcessing: true);
     }
 }
+
+/// <summary>
+/// The upload's fields, for the API description only: the endpoint reads the body as a stream (never buffered),
+/// so nothing binds to this type.
+/// </summary>
+public sealed record MediaUploadForm(IFormFile File, string? Alt = null, string? Title = null);
 
 /// <summary>Turns a refused upload or media change into problem+json with its status.</summary>
 internal sealed class MediaProblemFilter : IEndpointFilter

@@ -29,13 +29,17 @@ public sealed class MediaChecks(CmsDbContext db)
             throw RequestValidationException.Field(
                 MediaReferences.CoverId(fields.Cover) is { } c && missing.Contains(c) ? "cover" : "body",
                 $"There is no media {string.Join(", ", missing.Select(MediaReferences.Address))} in the library.");
-        if (MediaReferences.CoverId(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind != MediaKind.Image)
-            throw RequestValidationException.Field("cover", "The cover must be an image.");
+        // A video item's cover is its film (the poster is the picture); every other cover is an image.
+        if (MediaReferences.CoverId(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind is var coverKind
+            && coverKind != MediaKind.Image && !(coverKind == MediaKind.Video && fields.Kind == Data.Content.ContentKind.Video))
+            throw RequestValidationException.Field("cover", fields.Kind == Data.Content.ContentKind.Video
+                ? "The cover of a video item is the video itself, or an image." : "The cover must be an image.");
     }
 
     /// <summary>
-    /// Refuses to publish while a picture the item shows has no alt text: the cover needs it in the library, a body
-    /// image in its Markdown (<c>![text](…)</c>) or, for library images, in the library.
+    /// Refuses to publish while a library picture the item shows has no alt text: the cover needs it in the library,
+    /// a body image in its Markdown (<c>![text](/media/12)</c>) or in the library. Images from outside addresses
+    /// are the author's own markup and are not checked here.
     /// </summary>
     public async Task EnsureAltTextAsync(ContentFields fields, string html, CancellationToken cancellationToken)
     {
@@ -52,10 +56,9 @@ public sealed class MediaChecks(CmsDbContext db)
         {
             if (!string.IsNullOrWhiteSpace(img.AlternativeText))
                 continue;
-            var src = img.GetAttribute("src") ?? "";
-            var fromLibrary = MediaReferences.CoverId(src) is { } id && alts.TryGetValue(id, out var a) ? a : null;
-            if (fromLibrary is null || string.IsNullOrWhiteSpace(fromLibrary.Alt))
-                missing.Add(fromLibrary?.OriginalName ?? src);
+            if (MediaReferences.CoverId(img.GetAttribute("src")) is { } id && alts.TryGetValue(id, out var fromLibrary)
+                && string.IsNullOrWhiteSpace(fromLibrary.Alt))
+                missing.Add(fromLibrary.OriginalName);
         }
 
         if (missing.Count > 0)

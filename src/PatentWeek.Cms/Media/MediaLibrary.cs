@@ -123,9 +123,12 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
 
         db.MediaAssets.Remove(asset);
         audit.Record(actor, "media.delete", $"media/{asset.Id}", asset.OriginalName);
+        outbox.Enqueue(PurgeMediaHandler.JobType, new PurgeMediaJob(asset.Kind, asset.Sha256, asset.ContentType),
+            time.GetUtcNow().UtcDateTime + PurgeMediaHandler.Delay);
         await SaveAsync(cancellationToken);
+        // The original goes now (a private document must not outlive its deletion); renditions with the job.
         if (!await db.MediaAssets.AnyAsync(m => m.Sha256 == asset.Sha256, cancellationToken))
-            store.DeleteAll(asset.Kind, asset.Sha256, asset.ContentType);
+            store.DeleteOriginal(asset.Kind, asset.Sha256, asset.ContentType);
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -19,7 +19,9 @@ public static class MediaSetup
         services.AddScoped<MediaUploader>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaChecks>();
+        services.AddScoped<MediaPictures>();
         services.AddScoped<IOutboxHandler, RenderMediaHandler>();
+        services.AddScoped<IOutboxHandler, PurgeMediaHandler>();
         return services;
     }
 

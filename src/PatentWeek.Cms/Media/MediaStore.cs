@@ -81,12 +81,17 @@ public sealed class MediaStore
         return bytes.Length;
     }
 
-    /// <summary>Removes the stored files of an original nobody uses any more.</summary>
-    public void DeleteAll(MediaKind kind, string sha256, string contentType)
+    public void DeleteOriginal(MediaKind kind, string sha256, string contentType)
     {
         var original = OriginalPath(kind, sha256, ExtensionOf(contentType));
         if (File.Exists(original))
             File.Delete(original);
+    }
+
+    /// <summary>Removes the stored files of an original nobody uses any more.</summary>
+    public void DeleteAll(MediaKind kind, string sha256, string contentType)
+    {
+        DeleteOriginal(kind, sha256, contentType);
         var derived = PublicPath(DerivedFolder(kind, sha256));
         if (Directory.Exists(derived))
             Directory.Delete(derived, recursive: true);

@@ -95,6 +95,9 @@ public sealed class ThemeRenderer
         options.MemberAccessStrategy.Register<ContentDto>();
         options.MemberAccessStrategy.Register<EventDetailsDto>();
         options.MemberAccessStrategy.Register<PagedDto<ContentSummaryDto>>();
+        options.MemberAccessStrategy.Register<Media.PictureDto>();
+        options.MemberAccessStrategy.Register<Media.CropDto>();
+        options.MemberAccessStrategy.Register<VideoDto>();
         return options;
     });
 

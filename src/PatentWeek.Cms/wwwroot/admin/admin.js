@@ -37,3 +37,94 @@
     });
   });
 })();
+
+// Media library: uploads with a progress bar (XHR reports upload progress, fetch does not), drag and drop,
+// and the answer's problem text shown next to the file when the server refuses it.
+(() => {
+  const box = document.querySelector('[data-upload]');
+  if (!box) return;
+  const input = box.querySelector('input[type=file]');
+  const zone = box.querySelector('.dropzone');
+  const list = box.querySelector('.uploads');
+  const alt = box.querySelector('#upload-alt');
+  const send = (file) => {
+    const row = document.createElement('li');
+    const name = document.createElement('span');
+    name.textContent = file.name;
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute('aria-label', `上传进度：${file.name}`);
+    const status = document.createElement('span');
+    status.className = 'muted';
+    row.append(name, bar, status);
+    list.prepend(row);
+    const form = new FormData();
+    if (alt.value.trim()) form.append('alt', alt.value.trim());
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', box.dataset.upload);
+    xhr.setRequestHeader('RequestVerificationToken', box.dataset.token);
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); });
+    xhr.addEventListener('load', () => {
+      let body = {};
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON: keep the status code */ }
+      if (xhr.status === 201) {
+        bar.value = 100;
+        const link = document.createElement('a');
+        link.href = `/admin/media/${body.id}`;
+        link.textContent = '已上传，打开';
+        status.replaceChildren(link);
+      } else {
+        row.classList.add('failed');
+        status.className = 'error';
+        status.textContent = body.detail || `上传失败（${xhr.status}）`;
+      }
+    });
+    xhr.addEventListener('error', () => { status.className = 'error'; status.textContent = '网络中断，上传失败'; });
+    xhr.send(form);
+  };
+  input.addEventListener('change', () => { [...input.files].forEach(send); input.value = ''; });
+  ['dragenter', 'dragover'].forEach((t) => zone.addEventListener(t, (e) => { e.preventDefault(); zone.classList.add('over'); }));
+  ['dragleave', 'drop'].forEach((t) => zone.addEventListener(t, () => zone.classList.remove('over')));
+  zone.addEventListener('drop', (e) => { e.preventDefault(); [...e.dataTransfer.files].forEach(send); });
+})();
+
+// Focal point: a click on the picture sets the two number fields (which also work by hand) and moves the mark.
+(() => {
+  const box = document.querySelector('[data-focal]');
+  if (!box) return;
+  const img = box.querySelector('img');
+  const mark = box.querySelector('.focal-mark');
+  const x = document.getElementById('FocalX');
+  const y = document.getElementById('FocalY');
+  const place = () => { mark.style.left = `${x.value * 100}%`; mark.style.top = `${y.value * 100}%`; };
+  img.addEventListener('click', (e) => {
+    const r = img.getBoundingClientRect();
+    x.value = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)).toFixed(4);
+    y.value = Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)).toFixed(4);
+    place();
+  });
+  [x, y].forEach((f) => f.addEventListener('input', place));
+})();
+
+// Cover picker in the editor: the library's images in a dialog; a click fills the cover field.
+(() => {
+  const open = document.querySelector('[data-pick]');
+  if (!open) return;
+  const dialog = document.getElementById(open.dataset.pick);
+  const field = document.getElementById(open.dataset.field);
+  const grid = dialog.querySelector('.picker-body');
+  open.addEventListener('click', async () => {
+    const answer = await fetch('/admin/media?handler=Pick&kind=image', { credentials: 'same-origin' });
+    grid.innerHTML = answer.ok ? await answer.text() : '<p class="error">媒体库打不开，请稍后再试。</p>';
+    dialog.showModal();
+  });
+  grid.addEventListener('click', (e) => {
+    const pick = e.target.closest('button[data-address]');
+    if (!pick) return;
+    field.value = pick.dataset.address;
+    field.dispatchEvent(new Event('input'));
+    dialog.close();
+  });
+})();
