@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Tests.Infrastructure;
+using PatentWeek.Cms.Tests.Media;
 
 namespace PatentWeek.Cms.BrowserTests;
 
@@ -13,7 +14,7 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
 {
     private static readonly string[] Pages =
     [
-        "/admin", "/admin/content", "/admin/content/edit", "/admin/review", "/admin/trash", "/admin/password", "/admin/two-factor",
+        "/admin", "/admin/content", "/admin/content/edit", "/admin/media", "/admin/review", "/admin/trash", "/admin/password", "/admin/two-factor",
         "/admin/settings/users", "/admin/settings/cities", "/admin/settings/words", "/admin/settings/audit",
     ];
 
@@ -45,7 +46,10 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
         var version = (await api.Client.GetOkAsync($"/api/manage/v1/content/{id}")).GetProperty("version").GetInt32();
         await api.Client.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Put, $"/api/manage/v1/content/{id}", new { title = "无障碍检查", body = "第二版", version });
 
-        foreach (var path in Pages.Concat([$"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/content/{id}/revisions"]))
+        var media = (await api.Client.UploadOkAsync(PatentWeek.Cms.Tests.Media.TestImages.Jpeg(1200, 800), "检查.jpg", alt: "检查")).GetProperty("id").GetInt32();
+        await PatentWeek.Cms.Tests.Media.MediaLibraryTests.ReadyAsync(api.Client, media);
+
+        foreach (var path in Pages.Concat([$"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/content/{id}/revisions", $"/admin/media/{media}"]))
         {
             var response = await page.Page.GotoAsync(cms.BaseUrl + path);
             Assert.True(response!.Status == 200, $"{path} answered {response.Status}");
@@ -57,7 +61,7 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
 
         // The same pages on a phone.
         await page.Page.SetViewportSizeAsync(390, 844);
-        foreach (var path in new[] { "/admin", "/admin/content", $"/admin/content/{id}", "/admin/content/edit" })
+        foreach (var path in new[] { "/admin", "/admin/content", $"/admin/content/{id}", "/admin/content/edit", "/admin/media", $"/admin/media/{media}" })
         {
             await page.Page.GotoAsync(cms.BaseUrl + path);
             await page.CheckAsync("phone-" + path.Trim('/').Replace('/', '-'));

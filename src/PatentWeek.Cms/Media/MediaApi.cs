@@ -37,7 +37,8 @@ public static class MediaApi
         item.MapGet("/file", Download).WithSummary("The original file, under its original name");
 
         // The admin pages' own endpoints: the sign-in cookie instead of a token, and an antiforgery header.
-        var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff).AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
+        var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff)
+            .AddEndpointFilter<Admin.AccountSetupEndpointFilter>().AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
         admin.MapPost("/upload", AdminUpload).RequireAuthorization(Policies.Authors).DisableAntiforgery();
         admin.MapGet("/{id:int}/file", Download);
         return app;

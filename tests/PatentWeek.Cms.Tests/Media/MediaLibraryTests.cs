@@ -219,7 +219,7 @@ public abstract class MediaLibraryTests(AppFixture fixture)
         Assert.Equal(created.GetProperty("url").GetString(), address.Headers.Location?.ToString());
     }
 
-    internal static async Task<JsonElement> ReadyAsync(HttpClient client, int id)
+    public static async Task<JsonElement> ReadyAsync(HttpClient client, int id)
     {
         JsonElement media = default;
         await Eventually.TrueAsync(async () =>

@@ -64,7 +64,7 @@
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', box.dataset.upload);
-    xhr.setRequestHeader('RequestVerificationToken', box.dataset.token);
+    xhr.setRequestHeader('X-CSRF-TOKEN', box.dataset.token);
     xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); });
     xhr.addEventListener('load', () => {
       let body = {};
