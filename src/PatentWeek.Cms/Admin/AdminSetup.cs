@@ -9,6 +9,9 @@ namespace PatentWeek.Cms.Admin;
 /// </summary>
 public static class AdminSetup
 {
+    /// <summary>Where scripts send the antiforgery token (the upload and the live preview).</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
     public static IServiceCollection AddCmsAdmin(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
@@ -28,7 +31,7 @@ public static class AdminSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pwk.af";
-            o.HeaderName = "X-CSRF-TOKEN";
+            o.HeaderName = AntiforgeryHeader;
         });
         return services;
     }

@@ -54,7 +54,8 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.EndsAt = fields.EndsAt;
         item.Location = fields.Location;
         SyncTags(item, fields.Tags);
-        SyncMedia(item, fields, WorkingCopy.Of(item)?.Fields);
+        var pending = WorkingCopy.Of(item);
+        SyncMedia(item, MediaReferences.All(fields.Cover, item.Html), pending is null ? [] : MediaReferences.All(pending.Fields.Cover, pending.Html));
 
         item.UpdatedAt = updatedAt ?? now;
         item.Version++;
@@ -76,9 +77,9 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
     }
 
     /// <summary>Records which media the item shows, in its live version and in its working copy.</summary>
-    private static void SyncMedia(ContentItem item, ContentFields live, ContentFields? copy)
+    private static void SyncMedia(ContentItem item, IEnumerable<(int Id, string Field)> live, IEnumerable<(int Id, string Field)> copy)
     {
-        var wanted = MediaReferences.All(live).Concat(copy is null ? [] : MediaReferences.All(copy)).ToHashSet();
+        var wanted = live.Concat(copy).ToHashSet();
         item.Media.RemoveAll(u => !wanted.Contains((u.MediaAssetId, u.Field)));
         foreach (var (id, field) in wanted.Where(w => !item.Media.Exists(u => u.MediaAssetId == w.Id && u.Field == w.Field)))
             item.Media.Add(new MediaUsage { MediaAssetId = id, Field = field });
@@ -95,7 +96,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var copy = new WorkingCopy(fields, markdown.ToHtml(fields.Body));
         item.WorkingCopy = copy.ToJson();
-        SyncMedia(item, ContentFields.From(item, fields.Edition), fields);
+        SyncMedia(item, MediaReferences.All(item.Cover, item.Html), MediaReferences.All(fields.Cover, copy.Html));
         item.WorkingCopyState ??= ContentState.Draft;
         item.WorkingCopyById ??= authorId;
         item.UpdatedAt = now;

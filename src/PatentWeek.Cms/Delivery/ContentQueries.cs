@@ -67,12 +67,12 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             })
             .ToListAsync(cancellationToken);
 
-        var covers = await pictures.LoadAsync(rows.Select(r => MediaReferences.CoverId(r.Cover) ?? 0), cancellationToken);
+        var covers = await pictures.LoadAsync(rows.Select(r => MediaReferences.IdOf(r.Cover) ?? 0), cancellationToken);
         var items = rows.Select(r => new ContentSummaryDto(
             r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), BeijingTime.ToBeijing(r.PublishedAt), r.Cover,
             [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))
         {
-            CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.CoverId(r.Cover) ?? 0)),
+            CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.IdOf(r.Cover) ?? 0)),
         }).ToList();
         return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
     }
@@ -90,7 +90,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         var details = item.Kind == ContentKind.Event
             ? new EventDetailsDto(BeijingTime.ToBeijing(item.StartsAt), BeijingTime.ToBeijing(item.EndsAt), item.Location)
             : null;
-        var media = await pictures.LoadAsync(MediaReferences.All(ContentFields.From(item, edition.Number)).Select(r => r.Id), cancellationToken);
+        var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(new ContentDto(
             item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, MediaPictures.Rewrite(item.Html, media),
             CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
@@ -112,7 +112,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var details = item.Kind == ContentKind.Event ? new EventDetailsDto(BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location) : null;
-        var media = await pictures.LoadAsync(MediaReferences.All(f).Select(r => r.Id), cancellationToken);
+        var media = await pictures.LoadAsync(MediaReferences.All(f.Cover, copy?.Html ?? item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(new ContentDto(
             item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
             [.. f.Tags], f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.IsOriginal, f.IsPinned, f.IsSample,
@@ -122,7 +122,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
     /// <summary>Adds the cover picture and, for a video cover, the film itself.</summary>
     private static ContentDto WithMedia(ContentDto dto, Dictionary<int, Data.Media.MediaAsset> media)
     {
-        var cover = media.GetValueOrDefault(MediaReferences.CoverId(dto.Cover) ?? 0);
+        var cover = media.GetValueOrDefault(MediaReferences.IdOf(dto.Cover) ?? 0);
         var picture = MediaPictures.Picture(cover);
         return dto with { CoverImage = picture, Video = VideoDto.From(cover, picture) };
     }

@@ -66,7 +66,16 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
         }
 
         // The codec cannot scale (PNG, GIF): stream the rows through a small buffer instead of holding the image.
-        if (codec.StartScanlineDecode(info) != SKCodecResult.Success)
+        var start = codec.StartScanlineDecode(info);
+        if (start is SKCodecResult.Unimplemented)
+        {
+            // GIF has no row-by-row decoder; its size is capped by the pixel limit like any other image.
+            using var whole = new SKBitmap(info);
+            Expect(codec.GetPixels(info, whole.GetPixels()));
+            return;
+        }
+
+        if (start != SKCodecResult.Success)
             throw new MediaRejectedException("The image cannot be decoded; it may be damaged.");
         const int rows = 16;
         using var strip = new SKBitmap(new SKImageInfo(info.Width, rows, info.ColorType, info.AlphaType));
@@ -90,7 +99,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
     public async Task<RenditionSet> RenderAsync(string sourcePath, string folder, double focalX, double focalY, CancellationToken cancellationToken)
     {
         using var upright = DecodeUpright(sourcePath, Widths[^1], out var originalWidth, out var originalHeight);
-        using var image = SKImage.FromBitmap(upright);
+        // Wraps the bitmap's pixels without copying them (FromBitmap would copy a mutable bitmap).
+        using var pixels = upright.PeekPixels();
+        using var image = SKImage.FromPixels(pixels);
         // Scale from original pixels to decoded pixels: crops are computed on the original, cut from the decode.
         var scale = (double)upright.Width / originalWidth;
         var opaque = upright.AlphaType == SKAlphaType.Opaque;
@@ -125,7 +136,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
     {
         var crop = CropMath.Crop(width, height, ratio, focalX, focalY);
         var files = new List<RenditionFile>();
-        foreach (var w in TargetWidths(widths, crop.Width))
+        // Never wider than the pixels the crop really has in the decode (a panorama's crops are narrow).
+        foreach (var w in TargetWidths(widths, Available(crop.Width, scale)))
         {
             var h = Math.Max(1, (int)Math.Round(w / ratio));
             files.Add(await WriteAsync($"{prefix}-{w}.webp", image, crop, scale, w, h, SKEncodedImageFormat.Webp, 80, opaque, cancellationToken));
@@ -146,11 +158,11 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
 
         var wide = CropMath.Crop(width, height, 2.35, focalX, focalY);
         var square = CropMath.Crop(width, height, 1, focalX, focalY);
-        var wideWidth = Math.Min(900, wide.Width);
+        var wideWidth = Math.Min(900, Available(wide.Width, scale));
         var crop2351 = await WriteAsync($"{crops}/wechat-235.jpg", image, wide, scale, wideWidth, Math.Max(1, (int)Math.Round(wideWidth / 2.35)), SKEncodedImageFormat.Jpeg, 82, false, cancellationToken);
-        var squareWidth = Math.Min(600, square.Width);
+        var squareWidth = Math.Min(600, Available(square.Width, scale));
         var crop11 = await WriteAsync($"{crops}/wechat-11.jpg", image, square, scale, squareWidth, squareWidth, SKEncodedImageFormat.Jpeg, 82, false, cancellationToken);
-        var thumbWidth = Math.Min(300, square.Width);
+        var thumbWidth = Math.Min(300, Available(square.Width, scale));
         var thumb = await WriteUnderAsync($"{crops}/wechat-thumb.jpg", image, square, scale, thumbWidth, thumbWidth, WeChatThumbBytes, cancellationToken);
         return new WeChatSet(cover, CropMath.ToWeChat(wide, width, height), CropMath.ToWeChat(square, width, height), crop2351, crop11, thumb);
     }
@@ -203,6 +215,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
             ?? throw new InvalidOperationException($"SkiaSharp could not encode {format}.");
     }
 
+    private static int Available(int originalPixels, double scale) => Math.Max(1, (int)(originalPixels * Math.Min(1, scale)));
+
     /// <summary>Widths not wider than the original; a small original gets one rendition at its own width.</summary>
     private static List<int> TargetWidths(int[] widths, int original)
     {
@@ -242,10 +256,26 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
             throw new InvalidOperationException($"The stored image no longer decodes ({result}).");
         }
 
+        raw = ShrinkTo(raw, swap, neededWidth);
         if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
             return raw;
         using (raw)
             return Orient(raw, origin);
+    }
+
+    /// <summary>
+    /// PNG and GIF decode only at full size: bring a decode far wider than needed down at once, so the copies
+    /// that follow (orientation, the renders) work on a quarter or less of the memory.
+    /// </summary>
+    private static SKBitmap ShrinkTo(SKBitmap raw, bool swap, int neededWidth)
+    {
+        var across = swap ? raw.Height : raw.Width;
+        if (across <= neededWidth * 2)
+            return raw;
+        var factor = (double)neededWidth / across;
+        var info = raw.Info.WithSize(Math.Max(1, (int)Math.Round(raw.Width * factor)), Math.Max(1, (int)Math.Round(raw.Height * factor)));
+        using (raw)
+            return raw.Resize(info, Sampling) ?? throw new InvalidOperationException("SkiaSharp could not resize the decode.");
     }
 
     private static bool Swaps(SKEncodedOrigin origin) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Delivery;
 
@@ -38,7 +39,7 @@ public static class MediaApi
 
         // The admin pages' own endpoints: the sign-in cookie instead of a token, and an antiforgery header.
         var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<Admin.AccountSetupEndpointFilter>().AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
+            .AddEndpointFilter<AccountSetupEndpointFilter>().AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
         admin.MapPost("/upload", AdminUpload).RequireAuthorization(Policies.Authors).DisableAntiforgery();
         admin.MapGet("/{id:int}/file", Download);
         return app;
@@ -47,15 +48,17 @@ public static class MediaApi
     public static async Task<Created<MediaDto>> Upload(
         HttpRequest request, ClaimsPrincipal principal, MediaUploader uploader, MediaLibrary library, CancellationToken cancellationToken)
     {
-        var asset = await uploader.UploadAsync(request, Actor.From(principal), cancellationToken);
-        return TypedResults.Created($"/api/manage/v1/media/{asset.Id}", await library.DtoAsync(asset, cancellationToken));
+        var actor = Actor.From(principal);
+        var asset = await uploader.UploadAsync(request, actor, cancellationToken);
+        return TypedResults.Created($"/api/manage/v1/media/{asset.Id}", await library.DtoAsync(actor, asset, cancellationToken));
     }
 
     public static async Task<Results<Created<MediaDto>, ProblemHttpResult>> AdminUpload(
         HttpContext context, IAntiforgery antiforgery, MediaUploader uploader, MediaLibrary library, CancellationToken cancellationToken)
     {
-        // The token travels in a header, so checking it does not read (and buffer) the multipart body.
-        if (!await antiforgery.IsRequestValidAsync(context))
+        // The token travels in a header, so checking it does not read (and buffer) the multipart body; without
+        // the header, antiforgery would look for it in the form, reading the whole upload first.
+        if (!context.Request.Headers.ContainsKey(AdminSetup.AntiforgeryHeader) || !await antiforgery.IsRequestValidAsync(context))
             return TypedResults.Problem("The page has expired; reload it and upload again.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         return await Upload(context.Request, context.User, uploader, library, cancellationToken);
     }
@@ -72,20 +75,24 @@ public static class MediaApi
             parsed = k;
         }
 
-        if (page < 1)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page starts at 1."] });
+        if (page is < 1 or > MediaLibrary.MaxPage)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"page is between 1 and {MediaLibrary.MaxPage}."] });
         var (items, total) = await library.ListAsync(Actor.From(principal), parsed, q, page, MediaLibrary.PageSize, cancellationToken);
         return TypedResults.Ok(new PagedDto<MediaDto>([.. items.Select(m => MediaDto.From(m, []))], page, MediaLibrary.PageSize, total));
     }
 
-    public static async Task<Ok<MediaDto>> Get(int id, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await library.DtoAsync(await library.GetAsync(Actor.From(principal), id, cancellationToken), cancellationToken));
+    public static async Task<Ok<MediaDto>> Get(int id, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(principal);
+        return TypedResults.Ok(await library.DtoAsync(actor, await library.GetAsync(actor, id, cancellationToken), cancellationToken));
+    }
 
     public static async Task<Ok<MediaDto>> Update(
         int id, MediaUpdateRequest request, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken)
     {
-        var asset = await library.UpdateAsync(Actor.From(principal), id, request, cancellationToken);
-        return TypedResults.Ok(await library.DtoAsync(asset, cancellationToken));
+        var actor = Actor.From(principal);
+        var asset = await library.UpdateAsync(actor, id, request, cancellationToken);
+        return TypedResults.Ok(await library.DtoAsync(actor, asset, cancellationToken));
     }
 
     public static async Task<NoContent> Delete(int id, ClaimsPrincipal principal, MediaLibrary library, CancellationToken cancellationToken)

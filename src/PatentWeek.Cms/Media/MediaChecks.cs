@@ -10,15 +10,15 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Media;
 
 /// <summary>What the workflow asks of the media an item shows: it exists (on save), and it has alt text (on publish).</summary>
-public sealed class MediaChecks(CmsDbContext db)
+public sealed class MediaChecks(CmsDbContext db, MarkdownRenderer markdown)
 {
     /// <summary>Refuses a save whose cover or body points at media that does not exist, or at a document the actor may not see.</summary>
     public async Task EnsureReferencesAsync(Actor actor, ContentFields fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        if (!string.IsNullOrWhiteSpace(fields.Cover) && MediaReferences.CoverId(fields.Cover) is null)
+        if (!string.IsNullOrWhiteSpace(fields.Cover) && MediaReferences.IdOf(fields.Cover) is null)
             throw RequestValidationException.Field("cover", "cover is a media address such as /media/12: upload the picture to the media library and choose it.");
-        var ids = MediaReferences.All(fields).Select(r => r.Id).Distinct().ToList();
+        var ids = MediaReferences.All(fields.Cover, markdown.ToHtml(fields.Body)).Select(r => r.Id).Distinct().ToList();
         if (ids.Count == 0)
             return;
         var found = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id))
@@ -27,10 +27,10 @@ public sealed class MediaChecks(CmsDbContext db)
         var missing = ids.Where(id => !usable.Contains(id)).ToList();
         if (missing.Count > 0)
             throw RequestValidationException.Field(
-                MediaReferences.CoverId(fields.Cover) is { } c && missing.Contains(c) ? "cover" : "body",
+                MediaReferences.IdOf(fields.Cover) is { } c && missing.Contains(c) ? "cover" : "body",
                 $"There is no media {string.Join(", ", missing.Select(MediaReferences.Address))} in the library.");
         // A video item's cover is its film (the poster is the picture); every other cover is an image.
-        if (MediaReferences.CoverId(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind is var coverKind
+        if (MediaReferences.IdOf(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind is var coverKind
             && coverKind != MediaKind.Image && !(coverKind == MediaKind.Video && fields.Kind == Data.Content.ContentKind.Video))
             throw RequestValidationException.Field("cover", fields.Kind == Data.Content.ContentKind.Video
                 ? "The cover of a video item is the video itself, or an image." : "The cover must be an image.");
@@ -44,11 +44,11 @@ public sealed class MediaChecks(CmsDbContext db)
     public async Task EnsureAltTextAsync(ContentFields fields, string html, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var ids = MediaReferences.All(fields).Select(r => r.Id).Distinct().ToList();
+        var ids = MediaReferences.All(fields.Cover, html).Select(r => r.Id).Distinct().ToList();
         var alts = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Alt, m.OriginalName }).ToDictionaryAsync(m => m.Id, cancellationToken);
         var missing = new List<string>();
-        if (MediaReferences.CoverId(fields.Cover) is { } cover && alts.TryGetValue(cover, out var c) && string.IsNullOrWhiteSpace(c.Alt))
+        if (MediaReferences.IdOf(fields.Cover) is { } cover && alts.TryGetValue(cover, out var c) && string.IsNullOrWhiteSpace(c.Alt))
             missing.Add($"封面 {c.OriginalName}");
 
         using var document = new HtmlParser().ParseDocument(html);
@@ -56,7 +56,7 @@ public sealed class MediaChecks(CmsDbContext db)
         {
             if (!string.IsNullOrWhiteSpace(img.AlternativeText))
                 continue;
-            if (MediaReferences.CoverId(img.GetAttribute("src")) is { } id && alts.TryGetValue(id, out var fromLibrary)
+            if (MediaReferences.IdOf(img.GetAttribute("src")) is { } id && alts.TryGetValue(id, out var fromLibrary)
                 && string.IsNullOrWhiteSpace(fromLibrary.Alt))
                 missing.Add(fromLibrary.OriginalName);
         }

@@ -34,7 +34,8 @@ public static class MediaFiles
         string key, CmsDbContext db, RenditionService renditions, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var parts = key.Split('/');
-        if (parts.Length < 4 || parts[0] != "i" || parts[2].Length < 16 || parts.Any(p => p is "" or "." or ".."))
+        // Only names the pipeline writes: letters, digits, '-' and '.', never a dot segment or a backslash.
+        if (parts.Length < 4 || parts[0] != "i" || parts[2].Length < 16 || parts.Any(p => p is "" or "." or ".." || !p.All(IsNameChar)))
             return Problems.NotFound("There is no such file.");
         var folder = string.Join('/', parts[..3]);
         var prefix = parts[2][..16];
@@ -46,10 +47,12 @@ public static class MediaFiles
             return Problems.NotFound("There is no such file.");
         await renditions.EnsureAsync(asset.Id, cancellationToken);
         var path = store.PublicPath(key);
-        if (!File.Exists(path))
+        if (!path.StartsWith(store.PublicRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
             return Problems.NotFound("There is no such file.");
         MediaSetup.Immutable(response);
         var type = Path.GetExtension(path) == ".webp" ? "image/webp" : "image/jpeg";
         return TypedResults.PhysicalFile(path, type);
     }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.';
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
 using PatentWeek.Cms.Workflow;
@@ -14,23 +15,31 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
 {
     public const int PageSize = 48;
 
+    /// <summary>Past this, (page - 1) × size would overflow an int offset.</summary>
+    public const int MaxPage = 100_000;
+
     public Task<MediaAsset?> FindAsync(Actor actor, int id, CancellationToken cancellationToken) =>
         db.MediaAssets.VisibleTo(actor).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     public async Task<MediaAsset> GetAsync(Actor actor, int id, CancellationToken cancellationToken) =>
         await FindAsync(actor, id, cancellationToken) ?? throw NotFound();
 
-    public async Task<MediaDto> DtoAsync(MediaAsset asset, CancellationToken cancellationToken)
+    public async Task<MediaDto> DtoAsync(Actor actor, MediaAsset asset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return MediaDto.From(asset, await UsesAsync(asset.Id, cancellationToken));
+        return MediaDto.From(asset, await UsesAsync(actor, asset.Id, cancellationToken));
     }
 
-    /// <summary>Where the media is shown: items (cover or body) and videos that use it as their poster.</summary>
-    public async Task<List<MediaUseDto>> UsesAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the media is shown: items (cover or body) and videos that use it as their poster. Items the actor
+    /// may not see (another city's drafts) are counted, not named.
+    /// </summary>
+    public async Task<List<MediaUseDto>> UsesAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
+        var visible = db.ContentItems.VisibleTo(actor).Select(i => i.Id);
         var items = await db.MediaUsages.AsNoTracking().Where(u => u.MediaAssetId == id)
-            .Join(db.ContentItems, u => u.ContentItemId, i => i.Id, (u, i) => new MediaUseDto(i.Id, i.Title, u.Field))
+            .Join(db.ContentItems, u => u.ContentItemId, i => i.Id, (u, i) => new { i.Id, i.Title, u.Field, Visible = visible.Contains(i.Id) })
+            .Select(u => u.Visible ? new MediaUseDto(u.Id, u.Title, u.Field) : new MediaUseDto(0, "其他市州的内容", u.Field))
             .ToListAsync(cancellationToken);
         var videos = await db.MediaAssets.AsNoTracking().Where(m => m.PosterId == id)
             .Select(m => new MediaUseDto(m.Id, m.Title ?? m.OriginalName, "poster")).ToListAsync(cancellationToken);
@@ -51,7 +60,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip((Math.Clamp(page, 1, MaxPage) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items, total);
     }
 
@@ -60,6 +69,8 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
     {
         ArgumentNullException.ThrowIfNull(request);
         var asset = await GetAsync(actor, id, cancellationToken);
+        if (!MediaScope.CanEdit(actor, asset))
+            throw new MediaRejectedException("Only editors, or the city that uploaded it, may change this media item.", StatusCodes.Status403Forbidden);
         if (request.Version is { } version && version != asset.Version)
             throw new MediaRejectedException("Someone else changed this media item meanwhile; reload it and try again.", StatusCodes.Status409Conflict);
         if (request.Alt is { Length: > 300 } || request.Title is { Length: > 200 })
@@ -116,7 +127,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
         var asset = await GetAsync(actor, id, cancellationToken);
         if (!MediaScope.CanDelete(actor, asset))
             throw new MediaRejectedException("Only editors, or the city that uploaded it, may delete this media item.", StatusCodes.Status403Forbidden);
-        var uses = await UsesAsync(id, cancellationToken);
+        var uses = await UsesAsync(actor, id, cancellationToken);
         if (uses.Count > 0)
             throw new MediaRejectedException(
                 $"It is still used by {string.Join("、", uses.Select(u => $"《{u.Title}》"))}; remove it there first.", StatusCodes.Status409Conflict);

@@ -16,9 +16,10 @@ public static class MediaNames
     {
         ArgumentNullException.ThrowIfNull(extension);
         var raw = name ?? "";
-        if (raw.Contains('/') || raw.Contains('\\') || raw.Contains("..", StringComparison.Ordinal))
+        if (raw.Contains('/') || raw.Contains('\\') || raw.Trim() is "." or "..")
             throw new MediaRejectedException("The file name may not contain a path ('/', '\\' or '..'); send the name only.");
-        if (raw.Any(char.IsControl))
+        // Control characters, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
+        if (raw.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
             throw new MediaRejectedException("The file name contains control characters; rename the file and upload it again.");
 
         var clean = new StringBuilder(raw.Length);

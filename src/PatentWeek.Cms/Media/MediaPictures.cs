@@ -81,7 +81,7 @@ public sealed class MediaPictures(CmsDbContext db)
         body.InnerHtml = html;
         foreach (var img in body.QuerySelectorAll("img").ToList())
         {
-            if (MediaReferences.CoverId(img.GetAttribute("src")) is not { } id
+            if (MediaReferences.IdOf(img.GetAttribute("src")) is not { } id
                 || !assets.TryGetValue(id, out var asset)
                 || Picture(asset, img.GetAttribute("alt")) is not { } picture)
                 continue;

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using PatentWeek.Cms.Content;
 
 namespace PatentWeek.Cms.Media;
 
 /// <summary>
 /// Content points at library media by its permanent address <c>/media/{id}</c>: the cover field holds it, and
-/// the body uses it in Markdown images (<c>![alt](/media/12)</c>). The address outlives rendition changes;
-/// the site turns it into a responsive picture when the page is built.
+/// the body uses it in Markdown images (<c>![alt](/media/12)</c>, reference-style too) or links. References
+/// are read from the rendered HTML, so every Markdown form that shows the media is found.
 /// </summary>
 public static partial class MediaReferences
 {
@@ -15,28 +14,28 @@ public static partial class MediaReferences
 
     public static string Address(int id) => $"{MediaStore.PublicRequestPath}/{id}";
 
-    /// <summary>The media id of a cover value, or null when it is empty or an outside address.</summary>
-    public static int? CoverId(string? cover) =>
-        cover is not null && CoverPattern().Match(cover.Trim()) is { Success: true } m && int.TryParse(m.Groups[1].ValueSpan, out var id) ? id : null;
+    /// <summary>The media id of an address (<c>/media/12</c>, optionally with a query or fragment), or null.</summary>
+    public static int? IdOf(string? address) =>
+        address is not null && AddressPattern().Match(address.Trim()) is { Success: true } m && int.TryParse(m.Groups[1].ValueSpan, out var id) ? id : null;
 
-    public static IEnumerable<int> BodyIds(string? body) => body is null
+    /// <summary>The ids a piece of rendered (sanitised) HTML shows or links to, in <c>src</c> and <c>href</c> attributes.</summary>
+    public static IEnumerable<int> BodyIds(string? html) => html is null
         ? []
-        : BodyPattern().Matches(body).Select(m => int.TryParse(m.Groups[1].ValueSpan, out var id) ? id : 0).Where(id => id > 0).Distinct();
+        : AttributePattern().Matches(html).Select(m => int.TryParse(m.Groups[1].ValueSpan, out var id) ? id : 0).Where(id => id > 0).Distinct();
 
-    /// <summary>Every (media id, field) the fields refer to.</summary>
-    public static IEnumerable<(int Id, string Field)> All(ContentFields fields)
+    /// <summary>Every (media id, field) of a cover value and a body's rendered HTML.</summary>
+    public static IEnumerable<(int Id, string Field)> All(string? cover, string? html)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        if (CoverId(fields.Cover) is { } cover)
-            yield return (cover, CoverField);
-        foreach (var id in BodyIds(fields.Body))
+        if (IdOf(cover) is { } coverId)
+            yield return (coverId, CoverField);
+        foreach (var id in BodyIds(html))
             yield return (id, BodyField);
     }
 
-    [GeneratedRegex(@"^/media/(\d{1,9})$")]
-    private static partial Regex CoverPattern();
+    [GeneratedRegex(@"^/media/(\d{1,9})(?:[?#].*)?$")]
+    private static partial Regex AddressPattern();
 
-    // In a Markdown link target or an HTML attribute: "(/media/12)", "(/media/12 "title")", src="/media/12".
-    [GeneratedRegex(@"(?<=[(""'])/media/(\d{1,9})(?=[)\s""'])")]
-    private static partial Regex BodyPattern();
+    // Markdig and HtmlSanitizer both write attributes in double quotes.
+    [GeneratedRegex(@"\b(?:src|href)=""/media/(\d{1,9})(?:[?#][^""]*)?""")]
+    private static partial Regex AttributePattern();
 }

@@ -18,6 +18,9 @@ public static class MediaScope
         return city is null ? media.Where(_ => false) : media.Where(m => m.CityCode == city);
     }
 
+    /// <summary>Changing alt text, title, focal point or poster: the office's editors, or the city that uploaded it.</summary>
+    public static bool CanEdit(Actor actor, MediaAsset asset) => CanDelete(actor, asset);
+
     /// <summary>Deleting: the office, or the city that uploaded it; reviewers only look.</summary>
     public static bool CanDelete(Actor actor, MediaAsset asset)
     {

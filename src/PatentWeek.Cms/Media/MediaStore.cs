@@ -20,7 +20,7 @@ public sealed class MediaStore
     public MediaStore(CmsPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        Root = Path.Combine(paths.DataPath, "media");
+        Root = Path.GetFullPath(Path.Combine(paths.DataPath, "media"));
         PublicRoot = Path.Combine(Root, "public");
         Directory.CreateDirectory(PublicRoot);
         Directory.CreateDirectory(Path.Combine(Root, "originals"));
@@ -53,7 +53,11 @@ public sealed class MediaStore
 
     public static string PublicUrl(string key) => $"{PublicRequestPath}/{key}";
 
-    public string PublicPath(string key) => Path.Combine(PublicRoot, key.Replace('/', Path.DirectorySeparatorChar));
+    public string PublicPath(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Path.GetFullPath(Path.Combine(PublicRoot, key.Replace('/', Path.DirectorySeparatorChar)));
+    }
 
     /// <summary>Moves a checked upload into place; when the same bytes are already stored, the upload is dropped.</summary>
     public void Adopt(string tempFile, string destination)

@@ -67,9 +67,10 @@ public sealed class MediaUploader(
                 throw new MediaRejectedException("No file was sent; put it in a multipart field named 'file'.");
             return await SaveAsync(file, Limit(alt, "alt", 300), Limit(title, "title", 200), actor, cancellationToken);
         }
-        catch (IOException) when (file is null)
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            throw new MediaRejectedException("The upload was cut off before the file arrived; try again.");
+            // The client stopped sending (or sent a broken body) part-way: a bad request, not a server fault.
+            throw new MediaRejectedException("The upload was cut off before it was complete; try again.");
         }
         catch (InvalidDataException e)
         {

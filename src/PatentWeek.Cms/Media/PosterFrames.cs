@@ -19,15 +19,18 @@ public sealed partial class PosterFrames(IOptions<MediaOptions> options, ILogger
         if (_folder.Value is not { } folder)
             return false;
         var at = TimeSpan.FromSeconds(durationSeconds >= 2 ? 1 : 0);
+        // One frame takes well under a second; a stuck ffmpeg must not hold the job queue.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
             var result = await FFMpegArguments
                 .FromFileInput(video)
                 .OutputToFile(jpegPath, overwrite: true, o => o.WithCustomArgument(FormattableString.Invariant($"-ss {at.TotalSeconds}")).WithFrameCount(1).ForceFormat("image2"))
-                .ProcessAsynchronously(throwOnError: false, new FFOptions { BinaryFolder = folder }, cancellationToken);
+                .ProcessAsynchronously(throwOnError: false, new FFOptions { BinaryFolder = folder }, timeout.Token);
             return result.ExitCode == 0 && File.Exists(jpegPath);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, e);
             return false;

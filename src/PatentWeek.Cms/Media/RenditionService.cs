@@ -48,13 +48,22 @@ public sealed partial class RenditionService(
         }
     }
 
+    /// <summary>Renders until the saved set matches the inputs: a caller that joined a run begun on older inputs still gets the newest.</summary>
     private async Task RenderAsync(int mediaId, CancellationToken cancellationToken)
+    {
+        while (!await RenderOnceAsync(mediaId, cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>True when the set is current (or there is nothing to render); false when the inputs moved meanwhile.</summary>
+    private async Task<bool> RenderOnceAsync(int mediaId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var asset = await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
         if (asset is null || asset.Kind == MediaKind.Document || IsCurrent(asset, Parse(asset.Renditions)))
-            return;
+            return true;
 
         var set = asset.Kind == MediaKind.Image
             ? await RenderImageAsync(asset, store.OriginalPath(asset), MediaStore.DerivedFolder(asset.Kind, asset.Sha256), cancellationToken)
@@ -62,12 +71,12 @@ public sealed partial class RenditionService(
         var json = JsonSerializer.Serialize(set with { Inputs = asset.RenditionVersion }, Json);
         var saved = await db.MediaAssets.Where(m => m.Id == mediaId && m.RenditionVersion == asset.RenditionVersion)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Renditions, json), cancellationToken);
-        if (saved > 0)
-        {
-            LogRendered(logger, mediaId, set.Renditions.Count);
-            // Pages built before the set existed (or with an older focal point) must be rebuilt.
-            await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
-        }
+        if (saved == 0)
+            return !await db.MediaAssets.AnyAsync(m => m.Id == mediaId, cancellationToken);
+        LogRendered(logger, mediaId, set.Renditions.Count);
+        // Pages built before the set existed (or with an older focal point) must be rebuilt.
+        await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        return true;
     }
 
     private Task<RenditionSet> RenderImageAsync(MediaAsset asset, string source, string folder, CancellationToken cancellationToken) =>

@@ -81,6 +81,8 @@ public static class VideoInspector
 
     private static double ReadDuration(FileStream file, long start, long size)
     {
+        if (size < 20)
+            throw Truncated();
         var buffer = new byte[Math.Min(size, 32)];
         file.Position = start;
         file.ReadExactly(buffer);

@@ -285,6 +285,8 @@ public sealed class WorkflowService(
         if (actor.IsCityBound && fields.City != actor.CityCode)
             throw WorkflowException.Forbidden("That revision belongs to another city.");
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
+        // An old revision may show media deleted since, or a document this actor may not use.
+        await media.EnsureReferencesAsync(actor, fields, cancellationToken);
 
         SaveEdit(actor, item, fields);
         audit.Record(actor, "revision.restore", Target(item), $"revision {number}");

@@ -219,6 +219,74 @@ public abstract class MediaLibraryTests(AppFixture fixture)
         Assert.Equal(created.GetProperty("url").GetString(), address.Headers.Location?.ToString());
     }
 
+    [Fact]
+    public async Task Reviewers_look_but_do_not_change_media_and_other_cities_drafts_stay_unnamed()
+    {
+        using var wuhan = await Staff.SignInAsync(fixture.App, Roles.CityContributor, Wuhan);
+        using var huangshi = await Staff.SignInAsync(fixture.App, Roles.CityContributor, Huangshi);
+        var reviewerUser = await Staff.CreateUserAsync(fixture.App, Roles.Reviewer);
+        var id = (await wuhan.Client.UploadOkAsync(TestImages.Jpeg(600, 400, quality: 66), "wuhan.jpg", alt: "武汉")).GetProperty("id").GetInt32();
+
+        using var reviewer = await AdminSession.SignInAsync(fixture.App, reviewerUser.Email!, Staff.Password);
+        using var response = await reviewer.PostFormAsync($"/admin/media/{id}", new() { ["Alt"] = "审核员改的", ["MediaTitle"] = "", ["Version"] = "0" });
+        Assert.Contains("may change this media item", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("武汉", (await wuhan.Client.GetOkAsync($"/api/manage/v1/media/{id}")).GetProperty("alt").GetString());
+
+        // Huangshi's draft uses Wuhan's picture: Wuhan sees that it is used, not what Huangshi is drafting.
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        await huangshi.Client.CreateAsync(new { kind = "story", title = "黄石的秘密草稿", city = Huangshi, cover = $"/media/{id}" });
+        var usedBy = (await wuhan.Client.GetOkAsync($"/api/manage/v1/media/{id}")).GetProperty("usedBy");
+        Assert.DoesNotContain("黄石的秘密草稿", usedBy.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, usedBy.GetArrayLength());
+        Assert.Contains("黄石的秘密草稿", (await editor.Client.GetOkAsync($"/api/manage/v1/media/{id}")).GetProperty("usedBy").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_s_title_can_be_changed_in_the_admin_page()
+    {
+        var user = await Staff.CreateUserAsync(fixture.App, Roles.Editor);
+        using var api = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = (await api.Client.UploadOkAsync(TestImages.Pdf(), "plan.pdf")).GetProperty("id").GetInt32();
+        using var admin = await AdminSession.SignInAsync(fixture.App, user.Email!, Staff.Password);
+        using var response = await admin.PostFormAsync($"/admin/media/{id}", new() { ["Alt"] = "", ["MediaTitle"] = "实施方案", ["Version"] = "0" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("实施方案", (await api.Client.GetOkAsync($"/api/manage/v1/media/{id}")).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Reference_style_images_count_as_uses()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = (await editor.Client.UploadOkAsync(TestImages.Jpeg(500, 500, quality: 61), "ref.jpg")).GetProperty("id").GetInt32();
+        var item = await editor.Client.CreateAsync(new { kind = "news", title = "引用式图片", body = $"![][pic]\n\n[pic]: /media/{id}\n" });
+        await editor.Client.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Delete, $"/api/manage/v1/media/{id}");
+        var refused = await editor.Client.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, $"/api/manage/v1/content/{item}/publish", new { });
+        Assert.Contains("ref.jpg", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_panorama_s_crops_are_never_upscaled()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = (await editor.Client.UploadOkAsync(TestImages.Jpeg(8000, 1000, quality: 60), "panorama.jpg")).GetProperty("id").GetInt32();
+        var ready = await ReadyAsync(editor.Client, id);
+        // Decoded at a quarter (2000 × 250 is enough for 1920-wide renditions): the 16:9 card has 444 × 250 of it.
+        Assert.All(ready.GetProperty("crops").GetProperty("card").EnumerateArray(), c => Assert.True(c.GetProperty("width").GetInt32() <= 444));
+        Assert.True(ready.GetProperty("weChat").GetProperty("crop11").GetProperty("width").GetInt32() <= 250);
+    }
+
+    [Fact]
+    public async Task Odd_requests_get_4xx_not_500()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        await editor.Client.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "/api/manage/v1/media?page=50000000");
+        await editor.Client.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "/api/manage/v1/media?kind=1");
+        using var backslash = await fixture.Client.GetAsync("/media/i/ab/0123456789abcdef-r1/..%5C..%5C..%5C..%5Ccms.db", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, backslash.StatusCode);
+        using var dots = await fixture.Client.GetAsync("/media/i/ab/0123456789abcdef-r1/%2E%2E/%2E%2E/cms.db", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, dots.StatusCode);
+    }
+
     public static async Task<JsonElement> ReadyAsync(HttpClient client, int id)
     {
         JsonElement media = default;

@@ -70,6 +70,7 @@ public sealed class MediaNamesTests
     [InlineData("a<b>:c?.png", ".png", "a_b__c_.png")]
     [InlineData("   ", ".jpg", "file.jpg")]
     [InlineData(null, ".jpg", "file.jpg")]
+    [InlineData("Q3..final.pdf", ".pdf", "Q3..final.pdf")]
     public void Names_are_cleaned_and_take_the_proven_extension(string? name, string extension, string expected) =>
         Assert.Equal(expected, MediaNames.Sanitise(name, extension));
 
@@ -79,6 +80,8 @@ public sealed class MediaNamesTests
     [InlineData("dir/file.jpg")]
     [InlineData("bell\u0007.jpg")]
     [InlineData("line\nbreak.jpg")]
+    [InlineData("..")]
+    [InlineData("invoice\u202Egpj.exe")]
     public void Paths_and_control_characters_are_refused(string name) =>
         Assert.Throws<MediaRejectedException>(() => MediaNames.Sanitise(name, ".jpg"));
 }
@@ -115,6 +118,23 @@ public sealed class VideoInspectorTests
             {
                 File.Delete(path);
             }
+        }
+    }
+
+    [Fact]
+    public void A_movie_header_too_short_to_hold_a_duration_is_refused_not_a_crash()
+    {
+        var whole = Mp4(90_000, 30_000, 640, 360, withMedia: true);
+        // ftyp (32 bytes) + moov header (8) + an mvhd box that is only its own 8-byte header.
+        byte[] hollow = [.. whole[..32], 0, 0, 0, 16, (byte)'m', (byte)'o', (byte)'o', (byte)'v', 0, 0, 0, 8, (byte)'m', (byte)'v', (byte)'h', (byte)'d', 0, 0, 0, 8, (byte)'m', (byte)'d', (byte)'a', (byte)'t'];
+        var path = Write(hollow);
+        try
+        {
+            Assert.Throws<MediaRejectedException>(() => VideoInspector.Inspect(path));
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

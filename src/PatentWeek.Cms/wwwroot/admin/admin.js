@@ -116,7 +116,7 @@
   const field = document.getElementById(open.dataset.field);
   const grid = dialog.querySelector('.picker-body');
   open.addEventListener('click', async () => {
-    const answer = await fetch('/admin/media?handler=Pick&kind=image', { credentials: 'same-origin' });
+    const answer = await fetch('/admin/media?handler=Pick', { credentials: 'same-origin' });
     grid.innerHTML = answer.ok ? await answer.text() : '<p class="error">媒体库打不开，请稍后再试。</p>';
     dialog.showModal();
   });

@@ -23,7 +23,7 @@ public sealed class IndexModel(MediaLibrary library) : AdminPage
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MediaKind? kind = Enum.TryParse<MediaKind>(Kind, ignoreCase: true, out var k) && !int.TryParse(Kind, out _) ? k : null;
-        (Items, Total) = await library.ListAsync(Actor, kind, Q, Math.Max(1, PageNumber), MediaLibrary.PageSize, cancellationToken);
+        (Items, Total) = await library.ListAsync(Actor, kind, Q, Math.Clamp(PageNumber, 1, MediaLibrary.MaxPage), MediaLibrary.PageSize, cancellationToken);
     }
 
     /// <summary>The picker in the editor: the same list, as a fragment of buttons.</summary>

@@ -19,10 +19,10 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
     public string? MediaTitle { get; set; }
 
     [BindProperty, Range(0.0, 1.0)]
-    public double FocalX { get; set; }
+    public double? FocalX { get; set; }
 
     [BindProperty, Range(0.0, 1.0)]
-    public double FocalY { get; set; }
+    public double? FocalY { get; set; }
 
     [BindProperty]
     public int? PosterId { get; set; }
@@ -66,7 +66,7 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
         if (await library.FindAsync(Actor, id, cancellationToken) is not { } asset)
             return false;
         Asset = asset;
-        Dto = await library.DtoAsync(asset, cancellationToken);
+        Dto = await library.DtoAsync(Actor, asset, cancellationToken);
         return true;
     }
 }
