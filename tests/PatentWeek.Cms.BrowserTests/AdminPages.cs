@@ -15,6 +15,10 @@ public sealed class AdminPages(IPage page, string baseUrl, string name)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // The test run shares two cores between both suites, image rendering and several browsers: give a
+        // page more than Playwright's default 30 s before calling it stuck.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return new AdminPages(await context.NewPageAsync(), baseUrl, name);
     }
 

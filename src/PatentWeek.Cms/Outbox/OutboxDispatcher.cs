@@ -7,7 +7,8 @@ namespace PatentWeek.Cms.Outbox;
 /// Claims due outbox rows with a lease (an atomic conditional update, so several instances never run the
 /// same row at once), runs each in its own scope, and records the outcome: completed, or the error and
 /// a later retry with back-off. Polls twice a second, so a due job starts within a second of its time,
-/// and at once after a restart if its time passed while the process was down.
+/// and at once after a restart if its time passed while the process was down. Three workers run jobs side
+/// by side.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -15,28 +16,16 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private const int MaxAttempts = 10;
+    private const int Workers = 3;
     private readonly string _instance = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                while (await RunOneAsync(stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
-            {
-                // The database is away or not migrated yet: try again on the next tick.
-                LogPollFailed(logger, e);
-            }
-
+            // A few workers drain the due jobs side by side, so a burst of rendition jobs does not hold up a
+            // scheduled publish; each claims its own rows through the lease. Image work is bounded separately.
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => DrainAsync(stoppingToken)));
             try
             {
                 await Task.Delay(Poll, time, stoppingToken);
@@ -45,6 +34,24 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested && await RunOneAsync(stoppingToken))
+            {
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
+        {
+            // The database is away or not migrated yet: try again on the next tick.
+            LogPollFailed(logger, e);
         }
     }
 
