@@ -14,7 +14,9 @@ artifacts="$project/bin/BenchmarkDotNet.Artifacts"
 [ $# -gt 0 ] || set -- --filter '*'
 
 dotnet build "$project" -c Release --nologo -v quiet >/dev/null
-bench=(dotnet "$project/bin/Release/net10.0/PatentWeek.Cms.Benchmarks.dll")
+# The output folder names the runtime identifier (Directory.Build.props builds for this machine's).
+dll=$(find "$project/bin/Release/net10.0" -name PatentWeek.Cms.Benchmarks.dll -newer "$project/Program.cs" | head -n 1)
+bench=(dotnet "$dll")
 
 echo "== BenchmarkDotNet (full log: $artifacts/media.log)"
 mkdir -p "$artifacts"
