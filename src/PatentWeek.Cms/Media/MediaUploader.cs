@@ -41,41 +41,46 @@ public sealed class MediaUploader(
         string? alt = null, title = null;
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            try
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                    continue;
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                if (name == "file" && disposition.IsFileDisposition())
+                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
                 {
-                    if (file is not null)
-                        throw new MediaRejectedException("Send one file per upload.");
-                    var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    file = await ReceiveAsync(section.Body, fileName, cancellationToken);
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                        || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                        continue;
+                    var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                    if (name == "file" && disposition.IsFileDisposition())
+                    {
+                        if (file is not null)
+                            throw new MediaRejectedException("Send one file per upload.");
+                        var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                        file = await ReceiveAsync(section.Body, fileName, cancellationToken);
+                    }
+                    else if (name is "alt" or "title")
+                    {
+                        var value = await ReadTextAsync(section.Body, name, cancellationToken);
+                        if (name == "alt")
+                            alt = value;
+                        else
+                            title = value;
+                    }
                 }
-                else if (name is "alt" or "title")
-                {
-                    var value = await ReadTextAsync(section.Body, name, cancellationToken);
-                    if (name == "alt")
-                        alt = value;
-                    else
-                        title = value;
-                }
+            }
+            catch (IOException)
+            {
+                // Only the client's bytes are read here (writing the temporary file fails differently): the body
+                // broke off part-way, a bad request rather than a server fault.
+                throw new MediaRejectedException("The upload was cut off before it was complete; try again.");
+            }
+            catch (InvalidDataException e)
+            {
+                // Malformed multipart (bad boundary, headers too long): the client's fault, not ours.
+                throw new MediaRejectedException($"The upload is not valid multipart/form-data: {e.Message}");
             }
 
             if (file is null)
                 throw new MediaRejectedException("No file was sent; put it in a multipart field named 'file'.");
             return await SaveAsync(file, Limit(alt, "alt", 300), Limit(title, "title", 200), actor, cancellationToken);
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && !request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client stopped sending (or sent a broken body) part-way: a bad request, not a server fault.
-            throw new MediaRejectedException("The upload was cut off before it was complete; try again.");
-        }
-        catch (InvalidDataException e)
-        {
-            // Malformed multipart (bad boundary, headers too long): the client's fault, not ours.
-            throw new MediaRejectedException($"The upload is not valid multipart/form-data: {e.Message}");
         }
         finally
         {
@@ -120,7 +125,7 @@ public sealed class MediaUploader(
                 if (size > limit)
                     throw MediaRejectedException.TooLarge(KindName(type.Kind), limit);
                 hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await WriteAsync(output, buffer.AsMemory(0, read), cancellationToken);
             }
 
             if (type is null)
@@ -188,6 +193,19 @@ public sealed class MediaUploader(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return asset;
+    }
+
+    /// <summary>Our own disk failing (full, gone) is a server error, not to be mistaken for a client's broken body.</summary>
+    private static async Task WriteAsync(FileStream output, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await output.WriteAsync(bytes, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException("The upload could not be written to the media folder.", e);
+        }
     }
 
     private static async Task<string?> ReadTextAsync(Stream body, string name, CancellationToken cancellationToken)

@@ -61,6 +61,23 @@ public abstract class BadUploadTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_that_breaks_off_is_a_bad_request()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var before = await CountsAsync();
+        using var whole = Uploads.Multipart(TestImages.Jpeg(300, 200), "half.jpg");
+        var bytes = await whole.ReadAsByteArrayAsync(Ct);
+        using var content = new ByteArrayContent(bytes[..(bytes.Length * 2 / 3)]);
+        content.Headers.ContentType = whole.Headers.ContentType;
+
+        using var response = await editor.Client.PostAsync("/api/manage/v1/media", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cut off", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_decompression_bomb_is_refused_without_decoding_it()
     {
         using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
