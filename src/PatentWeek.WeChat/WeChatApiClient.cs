@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using PatentWeek.WeChat.Tokens;
+
+namespace PatentWeek.WeChat;
+
+/// <summary>
+/// Calls the API with the holder's access token in the query string. A rejected token (40001 / 40014 /
+/// 42001) is replaced through the holder and the same request is sent once more; any other error code is
+/// thrown as a <see cref="WeChatApiException"/> carrying errcode, errmsg and rid.
+/// </summary>
+public sealed class WeChatApiClient(HttpClient http, WeChatTokenHolder tokens, WeChatOptions options)
+{
+    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken, string? query = null) =>
+        SendAsync(path, token => new HttpRequestMessage(HttpMethod.Get, Url(path, token, query)), cancellationToken);
+
+    /// <summary>POSTs <paramref name="body"/> as JSON with Chinese as raw UTF-8 (see <see cref="WeChatJson"/>).</summary>
+    public Task<JsonElement> PostJsonAsync<T>(string path, T body, CancellationToken cancellationToken, string? query = null) =>
+        SendAsync(path, token => new HttpRequestMessage(HttpMethod.Post, Url(path, token, query))
+        {
+            Content = JsonContent.Create(body, options: WeChatJson.Options),
+        }, cancellationToken);
+
+    /// <summary>POSTs a multipart form built afresh for each attempt (a sent content cannot be sent again).</summary>
+    public Task<JsonElement> PostMultipartAsync(string path, Func<MultipartFormDataContent> form, CancellationToken cancellationToken, string? query = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return SendAsync(path, token => new HttpRequestMessage(HttpMethod.Post, Url(path, token, query)) { Content = form() }, cancellationToken);
+    }
+
+    private async Task<JsonElement> SendAsync(string path, Func<string, HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = build(token);
+            using var response = await http.SendAsync(request, cancellationToken);
+            try
+            {
+                return await WeChatResponse.ReadAsync(response, path, cancellationToken);
+            }
+            catch (WeChatApiException e) when (e.IsTokenRejected && attempt == 0)
+            {
+                token = await tokens.ReplaceAsync(token, cancellationToken);
+            }
+        }
+    }
+
+    private Uri Url(string path, string token, string? query) =>
+        new($"{options.ApiBaseUrl.TrimEnd('/')}{path}?access_token={Uri.EscapeDataString(token)}{(query is null ? "" : "&" + query)}");
+}
