@@ -35,6 +35,8 @@ public static class WeChatServiceCollectionExtensions
             return new WeChatTokenHolder(options.AppId, new StableTokenSource(http, options, time), sp.GetRequiredService<IWeChatTokenCache>(), time);
         });
 
+        services.TryAddTransient<Api.WeChatDrafts>();
+        services.TryAddTransient<Api.WeChatMaterials>();
         var builder = services.AddHttpClient<WeChatApiClient>();
         builder.AddStandardResilienceHandler(DisableUnsafeRetries);
         return builder;

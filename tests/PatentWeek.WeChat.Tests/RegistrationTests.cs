@@ -14,6 +14,8 @@ public sealed class RegistrationTests
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         Assert.NotNull(provider.GetRequiredService<WeChatApiClient>());
+        Assert.NotNull(provider.GetRequiredService<Api.WeChatDrafts>());
+        Assert.NotNull(provider.GetRequiredService<Api.WeChatMaterials>());
         var holder = provider.GetRequiredService<WeChatTokenHolder>();
         Assert.Same(holder, provider.GetRequiredService<WeChatTokenHolder>());
         Assert.Equal("wx0123456789abcdef", holder.AppId);

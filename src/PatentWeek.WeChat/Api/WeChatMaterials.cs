@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace PatentWeek.WeChat.Api;
+
+/// <summary>Permanent materials, body images (<c>uploadimg</c>) and the API quota.</summary>
+public sealed class WeChatMaterials(WeChatApiClient api)
+{
+    /// <summary>
+    /// Uploads a permanent material (<c>image</c>, <c>thumb</c>, <c>voice</c> or <c>video</c>). The file part is
+    /// named <c>media</c>; a video also carries <c>description</c> (title and introduction) as JSON.
+    /// </summary>
+    public async Task<Material> AddAsync(string type, byte[] bytes, string fileName, string contentType,
+        CancellationToken cancellationToken, string? videoTitle = null, string? videoIntroduction = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (type == "video" && videoTitle is null)
+            throw new ArgumentException("A video material needs a title.", nameof(videoTitle));
+        var json = await api.PostMultipartAsync("/cgi-bin/material/add_material", () =>
+        {
+            var form = File(bytes, fileName, contentType);
+            if (type == "video")
+                form.Add(new StringContent(JsonSerializer.Serialize(new { title = videoTitle, introduction = videoIntroduction ?? "" }, WeChatJson.Options)), "description");
+            return form;
+        }, cancellationToken, query: "type=" + Uri.EscapeDataString(type));
+        return new Material(WeChatDrafts.Text(json, "media_id"), json.TryGetProperty("url", out var url) ? url.GetString() : null);
+    }
+
+    /// <summary>Uploads an image for use inside an article body (JPEG or PNG under 1 MB); returns its WeChat URL.</summary>
+    public async Task<string> UploadBodyImageAsync(byte[] bytes, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        var json = await api.PostMultipartAsync("/cgi-bin/media/uploadimg", () => File(bytes, fileName, contentType), cancellationToken);
+        return json.GetProperty("url").GetString() ?? throw new WeChatApiException("uploadimg answered without a url.");
+    }
+
+    public Task DeleteAsync(string mediaId, CancellationToken cancellationToken) =>
+        api.PostJsonAsync("/cgi-bin/material/del_material", new { media_id = mediaId }, cancellationToken);
+
+    public Task<JsonElement> CountAsync(CancellationToken cancellationToken) => api.GetAsync("/cgi-bin/material/get_materialcount", cancellationToken);
+
+    public Task<JsonElement> BatchGetAsync(string type, int offset, int count, CancellationToken cancellationToken) =>
+        api.PostJsonAsync("/cgi-bin/material/batchget_material", new { type, offset, count = Math.Clamp(count, 1, 20) }, cancellationToken);
+
+    /// <summary>Today's use of one API path (for example <c>/cgi-bin/draft/add</c>).</summary>
+    public async Task<QuotaInfo> QuotaAsync(string cgiPath, CancellationToken cancellationToken)
+    {
+        var quota = (await api.PostJsonAsync("/cgi-bin/openapi/quota/get", new { cgi_path = cgiPath }, cancellationToken)).GetProperty("quota");
+        return new QuotaInfo(quota.GetProperty("daily_limit").GetInt32(), quota.GetProperty("used").GetInt32(), quota.GetProperty("remain").GetInt32());
+    }
+
+    /// <summary>Resets one API's daily counter (an account has 10 resets a month).</summary>
+    public Task ClearQuotaAsync(string cgiPath, CancellationToken cancellationToken) =>
+        api.PostJsonAsync("/cgi-bin/openapi/quota/clear", new { cgi_path = cgiPath }, cancellationToken);
+
+    private static MultipartFormDataContent File(byte[] bytes, string fileName, string contentType)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        form.Add(file, "media", fileName);
+        return form;
+    }
+}
