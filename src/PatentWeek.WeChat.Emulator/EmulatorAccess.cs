@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>
+/// What WeChat checks before any business call: the access token (41001 missing, 40014 unknown, 42001 expired,
+/// 40001 superseded past its 5-minute grace or revoked) and the path's daily quota (45009).
+/// </summary>
+internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    public async Task CheckAsync(HttpRequest request, string path)
+    {
+        var value = request.Query["access_token"].ToString();
+        if (value.Length == 0)
+            throw new WeChatFault(41001, "access_token missing");
+        var token = await db.Tokens.FirstOrDefaultAsync(t => t.Value == value) ?? throw new WeChatFault(40014, "invalid access_token");
+        var now = time.GetUtcNow();
+        if (token.Revoked || (token.SupersededAt is { } replaced && now > replaced + Grace))
+            throw new WeChatFault(40001, "invalid credential, access_token is invalid or not latest");
+        if (now >= token.ExpiresAt)
+            throw new WeChatFault(42001, "access_token expired");
+        await CountAsync(path);
+    }
+
+    /// <summary>Counts a call against the path's quota for today (Beijing day, as WeChat's counters reset).</summary>
+    public async Task CountAsync(string path)
+    {
+        var day = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var quota = await db.Quotas.FirstOrDefaultAsync(q => q.Path == path && q.Day == day);
+        if (quota is null)
+        {
+            quota = new EmuQuota { Path = path, Day = day };
+            db.Quotas.Add(quota);
+        }
+
+        if (quota.Used >= options.Value.DailyQuota)
+            throw new WeChatFault(45009, "reach max api daily quota limit");
+        quota.Used++;
+        await db.SaveChangesAsync();
+    }
+}

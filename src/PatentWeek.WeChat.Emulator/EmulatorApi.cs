@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>The common steps of every business endpoint: token and quota check, JSON body, faults as WeChat errors.</summary>
+internal static class EmulatorApi
+{
+    /// <summary>Body pictures are served from WeChat's image host; the emulator hands out URLs of the same shape.</summary>
+    public const string ImageHost = "mmbiz.qpic.cn";
+
+    public static async Task<IResult> RunAsync(HttpRequest request, EmulatorAccess access, string path, Func<JsonElement, Task<IResult>> handle, bool readsBody = true)
+    {
+        try
+        {
+            await access.CheckAsync(request, path);
+            JsonElement body = default;
+            if (readsBody)
+                body = await WeChatReply.ReadJsonAsync(request) is { ValueKind: JsonValueKind.Object } json ? json : throw new WeChatFault(47001, "data format error");
+            return await handle(body);
+        }
+        catch (WeChatFault fault)
+        {
+            return WeChatReply.Error(fault.Code, fault.Message);
+        }
+    }
+
+    public static string NewMediaId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
+
+    public static string? Text(JsonElement body, string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v)
+        ? v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null }
+        : null;
+
+    public static (int Offset, int Count) Page(JsonElement body)
+    {
+        var offset = body.TryGetProperty("offset", out var o) && o.TryGetInt32(out var ov) ? Math.Max(0, ov) : 0;
+        var count = body.TryGetProperty("count", out var c) && c.TryGetInt32(out var cv) ? cv : 0;
+        if (count is < 1 or > 20)
+            throw new WeChatFault(40007, "invalid count, must be 1 to 20");
+        return (offset, count);
+    }
+}

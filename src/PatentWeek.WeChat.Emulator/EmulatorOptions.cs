@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>The emulated account and the emulator's behaviour (the <c>WeChatEmulator</c> configuration section).</summary>
+public sealed class EmulatorOptions
+{
+    public const string Section = "WeChatEmulator";
+
+    [Required]
+    public string AppId { get; set; } = "wx0000000000emulator";
+
+    [Required]
+    public string AppSecret { get; set; } = "emulator-secret";
+
+    /// <summary>The server-configuration token that signs pushes to <see cref="CallbackUrl"/>.</summary>
+    public string Token { get; set; } = "emulator-token";
+
+    /// <summary>Set to push in secure (encrypted) mode.</summary>
+    public string? EncodingAesKey { get; set; }
+
+    /// <summary>Where PUBLISHJOBFINISH pushes go (the account's server URL); null: no pushes.</summary>
+    public string? CallbackUrl { get; set; }
+
+    /// <summary>Folder of the emulator's SQLite file; its state survives restarts.</summary>
+    [Required]
+    public string DataPath { get; set; } = "App_Data/wechat-emulator";
+
+    [Range(60, 86_400)]
+    public int TokenLifetimeSeconds { get; set; } = 7200;
+
+    /// <summary>How long a publish job stays at status 1 before it ends.</summary>
+    [Range(0, 3600)]
+    public double PublishDelaySeconds { get; set; } = 2;
+
+    /// <summary>Calls allowed per API path per day (45009 after that).</summary>
+    [Range(1, 10_000_000)]
+    public int DailyQuota { get; set; } = 1000;
+
+    /// <summary>Base of published article URLs (the real ones live on mp.weixin.qq.com).</summary>
+    public string ArticleBaseUrl { get; set; } = "https://mp.weixin.qq.com/s/";
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>Registers and maps the emulator; the CMS calls the same two methods to host it under a path prefix.</summary>
+public static class EmulatorSetup
+{
+    public static IServiceCollection AddWeChatEmulator(this IServiceCollection services, Action<EmulatorOptions>? configure = null)
+    {
+        var options = services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+            options.Configure(configure);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EmulatorFaults>();
+        services.AddDbContext<EmulatorDb>((sp, db) =>
+        {
+            var o = sp.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            var folder = Path.GetFullPath(o.DataPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            Directory.CreateDirectory(folder);
+            db.UseSqlite($"Data Source={Path.Combine(folder, "emulator.db")}");
+        });
+        services.AddScoped<EmulatorAccess>();
+        return services;
+    }
+
+    /// <summary>Maps the API under <c>{prefix}/cgi-bin</c>, and the follower view and <c>/inspect</c> under <c>{prefix}</c>.</summary>
+    public static IEndpointRouteBuilder MapWeChatEmulator(this IEndpointRouteBuilder app, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using (var scope = app.ServiceProvider.CreateScope())
+            scope.ServiceProvider.GetRequiredService<EmulatorDb>().Database.EnsureCreated();
+        var root = app.MapGroup(prefix).ExcludeFromDescription();
+        var cgi = root.MapGroup("/cgi-bin");
+        TokenEndpoints.Map(cgi);
+        DraftEndpoints.Map(cgi);
+        MaterialEndpoints.Map(cgi);
+        PublishEndpoints.Map(cgi);
+        QuotaEndpoints.Map(cgi);
+        InspectEndpoints.Map(root);
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>
+/// What a follower would see, for people (<c>/</c>) and for tests (<c>/inspect</c>): the drafts, and each publish
+/// job with its articles (title, content as WeChat stores it, url).
+/// </summary>
+internal static class InspectEndpoints
+{
+    public static void Map(RouteGroupBuilder root)
+    {
+        root.MapGet("/inspect", async (EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
+            WeChatReply.Ok(await SnapshotAsync(db, options.Value, time.GetUtcNow())));
+
+        root.MapGet("/", async (EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
+        {
+            var snapshot = await SnapshotAsync(db, options.Value, time.GetUtcNow());
+            var html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .Append("<title>微信公众号模拟器</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:430px;margin:0 auto;padding:12px;background:#ededed}")
+                .Append("article{background:#fff;border-radius:8px;padding:12px;margin:12px 0}iframe{width:100%;min-height:320px;border:0}small{color:#888}</style></head><body>")
+                .Append("<h1>微信公众号模拟器</h1><p><small>AppId ").Append(WebUtility.HtmlEncode(snapshot.AppId)).Append("</small></p><h2>已发布</h2>");
+            foreach (var job in snapshot.Published)
+            {
+                foreach (var article in job.Articles)
+                {
+                    html.Append("<article><h3>").Append(WebUtility.HtmlEncode(article.Title)).Append("</h3><p><small>")
+                        .Append(WebUtility.HtmlEncode(article.Url ?? $"发布中（状态 {job.Status}）")).Append("</small></p>")
+                        // The article's HTML is shown as WeChat would, but sandboxed: no script runs in this page.
+                        .Append("<iframe sandbox title=\"").Append(WebUtility.HtmlEncode(article.Title)).Append("\" srcdoc=\"")
+                        .Append(WebUtility.HtmlEncode(article.Content)).Append("\"></iframe></article>");
+                }
+            }
+
+            html.Append("<h2>草稿箱</h2><ul>");
+            foreach (var draft in snapshot.Drafts)
+                html.Append("<li>").Append(WebUtility.HtmlEncode(string.Join("、", draft.Titles))).Append("</li>");
+            return Results.Content(html.Append("</ul></body></html>").ToString(), "text/html; charset=utf-8");
+        });
+    }
+
+    public sealed record InspectArticle(string Title, string Content, string? Url);
+
+    public sealed record InspectJob(string PublishId, int Status, IReadOnlyList<InspectArticle> Articles);
+
+    public sealed record InspectDraft(string MediaId, IReadOnlyList<string> Titles);
+
+    public sealed record Snapshot(string AppId, IReadOnlyList<InspectDraft> Drafts, IReadOnlyList<InspectJob> Published);
+
+    private static async Task<Snapshot> SnapshotAsync(EmulatorDb db, EmulatorOptions options, DateTimeOffset now)
+    {
+        var drafts = await db.Drafts.AsNoTracking().OrderBy(d => d.UpdatedAt).ToListAsync();
+        var jobs = await db.PublishJobs.AsNoTracking().OrderBy(j => j.SubmittedAt).ToListAsync();
+        return new Snapshot(
+            options.AppId,
+            [.. drafts.Select(d => new InspectDraft(d.MediaId, [.. JsonNode.Parse(d.Articles)!.AsArray().Select(a => a!["title"]!.GetValue<string>())]))],
+            [.. jobs.Select(j =>
+            {
+                var status = now < j.CompletesAt ? 1 : j.FinalStatus;
+                var articles = JsonNode.Parse(j.Articles)!.AsArray().Select((a, i) => new InspectArticle(
+                    a!["title"]!.GetValue<string>(), a["content"]!.GetValue<string>(),
+                    status == 0 ? PublishEndpoints.ArticleUrl(options, j, i + 1) : null)).ToList();
+                return new InspectJob(j.PublishId, status, articles);
+            })]);
+    }
+}

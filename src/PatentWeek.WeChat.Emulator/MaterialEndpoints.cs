@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>
+/// Permanent materials and body images. The file part must be named <c>media</c>; limits and codes follow §2:
+/// image 10 MB (bmp/png/jpeg/gif), thumb 64 KB JPEG, video 10 MB MP4 with a <c>description</c>; uploadimg takes
+/// JPEG or PNG under 1 MB and answers with an image-host URL.
+/// </summary>
+internal static class MaterialEndpoints
+{
+    public static void Map(RouteGroupBuilder cgi)
+    {
+        cgi.MapPost("/material/add_material", async (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+        {
+            try
+            {
+                await access.CheckAsync(request, "/cgi-bin/material/add_material");
+                var type = request.Query["type"].ToString();
+                var (file, bytes) = await ReadMediaAsync(request);
+                var (limit, sizeCode) = type switch
+                {
+                    "image" => (10 * 1024 * 1024, 40009),
+                    "thumb" => (64 * 1024, 40012),
+                    "video" => (10 * 1024 * 1024, 40011),
+                    "voice" => (2 * 1024 * 1024, 40010),
+                    _ => throw new WeChatFault(40004, "invalid media type"),
+                };
+                if (bytes.Length > limit)
+                    throw new WeChatFault(sizeCode, "invalid file size");
+                var format = Format(bytes);
+                var allowed = type switch
+                {
+                    "image" => format is "jpeg" or "png" or "gif" or "bmp",
+                    "thumb" => format == "jpeg",
+                    "video" => format == "mp4",
+                    _ => true,
+                };
+                if (!allowed)
+                    throw new WeChatFault(40005, "invalid file type");
+                string? title = null, introduction = null;
+                if (type == "video")
+                {
+                    var description = request.Form["description"].ToString();
+                    using var json = description.Length > 0 ? JsonDocument.Parse(description) : throw new WeChatFault(41005, "media data missing: description");
+                    title = EmulatorApi.Text(json.RootElement, "title");
+                    introduction = EmulatorApi.Text(json.RootElement, "introduction");
+                }
+
+                var material = new EmuMaterial
+                {
+                    MediaId = EmulatorApi.NewMediaId(), Type = type, FileName = file.FileName, ContentType = file.ContentType, Bytes = bytes,
+                    Title = title, Introduction = introduction, CreatedAt = time.GetUtcNow(),
+                };
+                if (type == "image")
+                    material.Url = ImageUrl(format!, material.MediaId);
+                db.Materials.Add(material);
+                await db.SaveChangesAsync();
+                return type == "image" ? WeChatReply.Ok(new { media_id = material.MediaId, url = material.Url }) : WeChatReply.Ok(new { media_id = material.MediaId });
+            }
+            catch (WeChatFault fault)
+            {
+                return WeChatReply.Error(fault.Code, fault.Message);
+            }
+        }).DisableAntiforgery();
+
+        cgi.MapPost("/media/uploadimg", async (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+        {
+            try
+            {
+                await access.CheckAsync(request, "/cgi-bin/media/uploadimg");
+                var (file, bytes) = await ReadMediaAsync(request);
+                var format = Format(bytes);
+                if (format is not ("jpeg" or "png"))
+                    throw new WeChatFault(40005, "invalid file type");
+                if (bytes.Length >= 1024 * 1024)
+                    throw new WeChatFault(40009, "invalid image size");
+                var id = EmulatorApi.NewMediaId();
+                var material = new EmuMaterial
+                {
+                    MediaId = "img-" + id, Type = "image", FileName = file.FileName, ContentType = file.ContentType, Bytes = bytes,
+                    Url = ImageUrl(format, id), BodyImage = true, CreatedAt = time.GetUtcNow(),
+                };
+                db.Materials.Add(material);
+                await db.SaveChangesAsync();
+                return WeChatReply.Ok(new { url = material.Url, errcode = 0, errmsg = "ok" });
+            }
+            catch (WeChatFault fault)
+            {
+                return WeChatReply.Error(fault.Code, fault.Message);
+            }
+        }).DisableAntiforgery();
+
+        cgi.MapPost("/material/del_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access) => EmulatorApi.RunAsync(request, access, "/cgi-bin/material/del_material", async body =>
+        {
+            var id = EmulatorApi.Text(body, "media_id");
+            var material = await db.Materials.FirstOrDefaultAsync(m => m.MediaId == id && !m.BodyImage) ?? throw new WeChatFault(40007, "invalid media_id");
+            db.Materials.Remove(material);
+            await db.SaveChangesAsync();
+            return WeChatReply.Ok();
+        }));
+
+        cgi.MapGet("/material/get_materialcount", (HttpRequest request, EmulatorDb db, EmulatorAccess access) => EmulatorApi.RunAsync(request, access, "/cgi-bin/material/get_materialcount", async _ =>
+        {
+            var counts = await db.Materials.Where(m => !m.BodyImage).GroupBy(m => m.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            int Count(string type) => counts.FirstOrDefault(c => c.Key == type)?.Count ?? 0;
+            return WeChatReply.Ok(new { voice_count = Count("voice"), video_count = Count("video"), image_count = Count("image"), news_count = 0 });
+        }, readsBody: false));
+    }
+
+    /// <summary>Where an uploaded picture would live on WeChat's image host (the emulator serves it at /img/…).</summary>
+    private static string ImageUrl(string format, string id) => $"http://{EmulatorApi.ImageHost}/mmbiz_{format}/{id}/0";
+
+    private static async Task<(IFormFile File, byte[] Bytes)> ReadMediaAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+            throw new WeChatFault(41005, "media data missing");
+        var form = await request.ReadFormAsync();
+        var file = form.Files["media"] ?? throw new WeChatFault(41005, "media data missing");
+        using var stream = new MemoryStream();
+        await file.CopyToAsync(stream);
+        return (file, stream.ToArray());
+    }
+
+    private static string? Format(byte[] bytes) => bytes switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => "jpeg",
+        [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "png",
+        [(byte)'G', (byte)'I', (byte)'F', ..] => "gif",
+        [(byte)'B', (byte)'M', ..] => "bmp",
+        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] => "mp4",
+        _ => null,
+    };
+}

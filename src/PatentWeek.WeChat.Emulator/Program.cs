@@ -1,0 +1,11 @@
+using PatentWeek.WeChat.Emulator;
+
+// Runs alone: `dotnet run --project src/PatentWeek.WeChat.Emulator` (settings under WeChatEmulator:*).
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddWeChatEmulator();
+var app = builder.Build();
+app.MapWeChatEmulator();
+app.Run();
+
+/// <summary>The entry point, visible to tests that host the emulator.</summary>
+public partial class Program;
