@@ -16,7 +16,22 @@ internal static class EmulatorApi
             await access.CheckAsync(request, path);
             JsonElement body = default;
             if (readsBody)
-                body = await WeChatReply.ReadJsonAsync(request) is { ValueKind: JsonValueKind.Object } json ? json : throw new WeChatFault(47001, "data format error");
+            {
+                using var reader = new StreamReader(request.Body);
+                var text = await reader.ReadToEndAsync();
+                // WeChat wants text as raw UTF-8 and refuses \uXXXX escapes (the default of many JSON libraries).
+                if (text.Contains("\\u", StringComparison.Ordinal))
+                    throw new WeChatFault(40033, "invalid charset. please check your request, if include \\uxxxx will create fail!");
+                try
+                {
+                    using var document = JsonDocument.Parse(text);
+                    body = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : throw new WeChatFault(47001, "data format error");
+                }
+                catch (JsonException)
+                {
+                    throw new WeChatFault(47001, "data format error");
+                }
+            }
             return await handle(body);
         }
         catch (WeChatFault fault)

@@ -1,20 +1,21 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace PatentWeek.WeChat;
 
 /// <summary>
-/// JSON as WeChat wants it: snake_case names, and Chinese as raw UTF-8. System.Text.Json escapes non-ASCII as
-/// <c>\uXXXX</c> by default, which the draft API rejects (40033) or stores escaped.
+/// JSON as WeChat wants it: snake_case names, and text as raw UTF-8. System.Text.Json escapes non-ASCII and
+/// HTML-sensitive characters (<c>&lt;</c> becomes <c>\u003C</c>) by default, and WeChat refuses <c>\uXXXX</c>
+/// escapes (40033). The relaxed encoder escapes only what JSON itself requires; these bodies are never
+/// embedded in an HTML page, which is what its "unsafe" guards against.
 /// </summary>
 public static class WeChatJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
