@@ -54,6 +54,12 @@ public sealed class EmuPublishJob
     public string? FailIdx { get; set; }
     public string? ArticleId { get; set; }
     public bool Deleted { get; set; }
+
+    /// <summary>PUBLISHJOBFINISH deliveries tried so far (WeChat tries 3 times in all).</summary>
+    public int PushAttempts { get; set; }
+
+    /// <summary>Set once the push was answered <c>success</c> (or empty), given up, or dropped by injection.</summary>
+    public bool PushDone { get; set; }
 }
 
 public sealed class EmuQuota

@@ -21,6 +21,8 @@ public static class EmulatorSetup
             db.UseSqlite($"Data Source={Path.Combine(folder, "emulator.db")}");
         });
         services.AddScoped<EmulatorAccess>();
+        services.AddHttpClient();
+        services.AddHostedService<PublishPusher>();
         return services;
     }
 
