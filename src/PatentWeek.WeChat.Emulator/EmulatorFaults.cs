@@ -8,6 +8,27 @@ namespace PatentWeek.WeChat.Emulator;
 /// </summary>
 public sealed class EmulatorFaults
 {
+    private readonly ConcurrentQueue<CallFault> _calls = new();
+
+    /// <summary>The next <see cref="CallFault.Count"/> calls to <see cref="CallFault.Path"/> (or any path, "*") fail this way.</summary>
+    public void Add(CallFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        _calls.Enqueue(fault);
+    }
+
+    /// <summary>The fault for this call, if one is arranged for its path; each use counts down its fault.</summary>
+    internal CallFault? Take(string path)
+    {
+        foreach (var fault in _calls)
+        {
+            if ((fault.Path == "*" || fault.Path == path) && fault.TryUse())
+                return fault;
+        }
+
+        return null;
+    }
+
     private readonly ConcurrentQueue<int> _publishOutcomes = new();
     private int _lostPushes;
     private int _duplicatedPushes;
@@ -37,4 +58,26 @@ public sealed class EmulatorFaults
 
         return false;
     }
+}
+
+/// <summary>
+/// One arranged failure: a WeChat error code (HTTP 200, as WeChat answers), an HTTP status (a 5xx from a proxy),
+/// and/or a delay before answering (a slow or timed-out call).
+/// </summary>
+public sealed class CallFault
+{
+    private int _left;
+
+    public string Path { get; init; } = "*";
+    public int? ErrCode { get; init; }
+    public int? HttpStatus { get; init; }
+    public int DelayMs { get; init; }
+
+    public int Count
+    {
+        get => _left;
+        init => _left = value;
+    }
+
+    internal bool TryUse() => Interlocked.Decrement(ref _left) >= 0;
 }

@@ -33,13 +33,14 @@ public static class EmulatorSetup
         using (var scope = app.ServiceProvider.CreateScope())
             scope.ServiceProvider.GetRequiredService<EmulatorDb>().Database.EnsureCreated();
         var root = app.MapGroup(prefix).ExcludeFromDescription();
-        var cgi = root.MapGroup("/cgi-bin");
+        var cgi = root.MapGroup("/cgi-bin").AddEndpointFilter(FaultEndpoints.ApplyAsync);
         TokenEndpoints.Map(cgi);
         DraftEndpoints.Map(cgi);
         MaterialEndpoints.Map(cgi);
         PublishEndpoints.Map(cgi);
         QuotaEndpoints.Map(cgi);
         InspectEndpoints.Map(root);
+        FaultEndpoints.Map(root);
         return app;
     }
 }

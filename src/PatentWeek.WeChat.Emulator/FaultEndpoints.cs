@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace PatentWeek.WeChat.Emulator;
+
+/// <summary>
+/// Test controls under <c>/_emulator</c>: arrange faults, revoke the live tokens, fail or drop publish pushes. A
+/// filter on the API group applies arranged faults before any handler runs.
+/// </summary>
+internal static class FaultEndpoints
+{
+    public static void Map(RouteGroupBuilder root)
+    {
+        var control = root.MapGroup("/_emulator");
+        control.MapPost("/faults", async (HttpRequest request, EmulatorFaults faults) =>
+        {
+            var fault = await JsonSerializer.DeserializeAsync<CallFault>(request.Body, JsonSerializerOptions.Web);
+            if (fault is null || fault.Count < 1 || (fault.ErrCode is null && fault.HttpStatus is null && fault.DelayMs <= 0))
+                return Results.BadRequest("Give path, count ≥ 1 and one of errCode, httpStatus, delayMs.");
+            faults.Add(fault);
+            return Results.NoContent();
+        });
+        control.MapPost("/revoke-tokens", async (EmulatorDb db) =>
+        {
+            await db.Tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.Revoked, true));
+            return Results.NoContent();
+        });
+        control.MapPost("/publish-outcome/{status:int}", (int status, EmulatorFaults faults) =>
+        {
+            faults.FailNextPublish(status);
+            return Results.NoContent();
+        });
+        control.MapPost("/lose-pushes/{count:int}", (int count, EmulatorFaults faults) =>
+        {
+            faults.LoseNextPushes(count);
+            return Results.NoContent();
+        });
+        control.MapPost("/duplicate-pushes/{count:int}", (int count, EmulatorFaults faults) =>
+        {
+            faults.DuplicateNextPushes(count);
+            return Results.NoContent();
+        });
+    }
+
+    /// <summary>Runs before every <c>/cgi-bin</c> endpoint: delay, then answer with the arranged status or error.</summary>
+    public static async ValueTask<object?> ApplyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var path = "/cgi-bin" + http.Request.Path.Value![(http.Request.Path.Value!.IndexOf("/cgi-bin", StringComparison.Ordinal) + "/cgi-bin".Length)..];
+        var fault = http.RequestServices.GetRequiredService<EmulatorFaults>().Take(path);
+        if (fault is null)
+            return await next(context);
+        if (fault.DelayMs > 0)
+            await Task.Delay(fault.DelayMs, http.RequestAborted);
+        if (fault.HttpStatus is { } status)
+            return Results.StatusCode(status);
+        if (fault.ErrCode is { } code)
+            return WeChatReply.Error(code, code == -1 ? "system error" : "injected error");
+        return await next(context);
+    }
+}
