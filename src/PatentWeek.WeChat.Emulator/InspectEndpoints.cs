@@ -14,8 +14,9 @@ internal static class InspectEndpoints
 {
     public static void Map(RouteGroupBuilder root)
     {
+        // The emulator's own API, not WeChat's: camelCase, as the tests and the issue name it (appId, drafts, published).
         root.MapGet("/inspect", async (EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
-            WeChatReply.Ok(await SnapshotAsync(db, options.Value, time.GetUtcNow())));
+            Results.Json(await SnapshotAsync(db, options.Value, time.GetUtcNow()), InspectJson));
 
         root.MapGet("/", async (EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
         {
@@ -42,6 +43,9 @@ internal static class InspectEndpoints
             return Results.Content(html.Append("</ul></body></html>").ToString(), "text/html; charset=utf-8");
         });
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions InspectJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public sealed record InspectArticle(string Title, string Content, string? Url);
 

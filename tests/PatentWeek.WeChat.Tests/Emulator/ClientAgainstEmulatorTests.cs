@@ -49,6 +49,7 @@ public sealed class ClientAgainstEmulatorTests
 
         using var http = new HttpClient();
         var inspect = await http.GetFromJsonAsync<JsonElement>(wx.BaseUrl + "/inspect", Ct);
+        Assert.Equal(EmulatorHost.AppId, inspect.GetProperty("appId").GetString());
         var published = inspect.GetProperty("published")[0].GetProperty("articles")[0];
         Assert.Equal("2026年湖北省知识产权宣传周启动", published.GetProperty("title").GetString());
         Assert.Equal(done.Articles[0].ArticleUrl, published.GetProperty("url").GetString());
