@@ -13,9 +13,10 @@ project=tests/benchmarks/PatentWeek.Cms.Benchmarks
 artifacts="$project/bin/BenchmarkDotNet.Artifacts"
 [ $# -gt 0 ] || set -- --filter '*'
 
-dotnet build "$project" -c Release --nologo -v quiet >/dev/null
-# The output folder names the runtime identifier (Directory.Build.props builds for this machine's).
-dll=$(find "$project/bin/Release/net10.0" -name PatentWeek.Cms.Benchmarks.dll -newer "$project/Program.cs" | head -n 1)
+if ! log=$(dotnet build "$project" -c Release --nologo -v quiet 2>&1); then echo "$log"; exit 1; fi
+# The output folder names the runtime identifier (Directory.Build.props builds for this machine's):
+# MSBuild says where the program went.
+dll=$(dotnet msbuild "$project" -p:Configuration=Release -getProperty:TargetPath)
 bench=(dotnet "$dll")
 
 echo "== BenchmarkDotNet (full log: $artifacts/media.log)"
