@@ -37,8 +37,11 @@ public static class EmulatorSetup
         TokenEndpoints.Map(cgi);
         DraftEndpoints.Map(cgi);
         MaterialEndpoints.Map(cgi);
+        MaterialEndpoints.MapMore(cgi);
         PublishEndpoints.Map(cgi);
+        PublishEndpoints.MapMore(cgi);
         QuotaEndpoints.Map(cgi);
+        QuotaEndpoints.MapMore(cgi);
         InspectEndpoints.Map(root);
         FaultEndpoints.Map(root);
         return app;

@@ -109,6 +109,39 @@ internal static class MaterialEndpoints
         }, readsBody: false));
     }
 
+    /// <summary>get_material (JSON for video, the bytes otherwise) and batchget_material.</summary>
+    public static void MapMore(RouteGroupBuilder cgi)
+    {
+        cgi.MapPost("/material/get_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/material/get_material", async body =>
+            {
+                var id = EmulatorApi.Text(body, "media_id");
+                var material = await db.Materials.FirstOrDefaultAsync(m => m.MediaId == id && !m.BodyImage) ?? throw new WeChatFault(40007, "invalid media_id");
+                return material.Type == "video"
+                    ? WeChatReply.Ok(new { title = material.Title, description = material.Introduction, down_url = $"http://{EmulatorApi.ImageHost}/video/{material.MediaId}" })
+                    : Results.File(material.Bytes, material.ContentType, material.FileName);
+            }));
+
+        cgi.MapPost("/material/batchget_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/material/batchget_material", async body =>
+            {
+                var type = EmulatorApi.Text(body, "type") ?? "";
+                if (type is not ("image" or "video" or "voice" or "news"))
+                    throw new WeChatFault(40004, "invalid media type");
+                var (offset, count) = EmulatorApi.Page(body);
+                var query = db.Materials.Where(m => m.Type == type && !m.BodyImage);
+                var total = await query.CountAsync();
+                var items = await query.OrderByDescending(m => m.CreatedAt).Skip(offset).Take(count)
+                    .Select(m => new { m.MediaId, m.FileName, m.CreatedAt, m.Url }).ToListAsync();
+                return WeChatReply.Ok(new
+                {
+                    total_count = total,
+                    item_count = items.Count,
+                    item = items.Select(m => new { media_id = m.MediaId, name = m.FileName, update_time = m.CreatedAt.ToUnixTimeSeconds(), url = m.Url }),
+                });
+            }));
+    }
+
     /// <summary>Where an uploaded picture would live on WeChat's image host (the emulator serves it at /img/…).</summary>
     private static string ImageUrl(string format, string id) => $"http://{EmulatorApi.ImageHost}/mmbiz_{format}/{id}/0";
 

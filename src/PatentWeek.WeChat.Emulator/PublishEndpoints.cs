@@ -51,6 +51,49 @@ internal static class PublishEndpoints
             }));
     }
 
+    /// <summary>The rest of freepublish: delete (index 1-based, 0 or none for all; irreversible) and batchget.</summary>
+    public static void MapMore(RouteGroupBuilder cgi)
+    {
+        cgi.MapPost("/freepublish/delete", (HttpRequest request, EmulatorDb db, EmulatorAccess access) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/freepublish/delete", async body =>
+            {
+                var id = EmulatorApi.Text(body, "article_id");
+                var job = await db.PublishJobs.FirstOrDefaultAsync(j => j.ArticleId == id && !j.Deleted) ?? throw new WeChatFault(40007, "invalid article_id");
+                var index = body.TryGetProperty("index", out var i) && i.TryGetInt32(out var n) ? n : 0;
+                var articles = JsonNode.Parse(job.Articles)!.AsArray();
+                if (index < 0 || index > articles.Count)
+                    throw new WeChatFault(40003, "invalid index");
+                if (index == 0)
+                {
+                    job.Deleted = true;
+                }
+                else
+                {
+                    articles[index - 1]!["is_deleted"] = true;
+                    job.Articles = articles.ToJsonString(WeChatJson.Options);
+                }
+
+                await db.SaveChangesAsync();
+                return WeChatReply.Ok();
+            }));
+
+        cgi.MapPost("/freepublish/batchget", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/freepublish/batchget", async body =>
+            {
+                var (offset, count) = EmulatorApi.Page(body);
+                var now = time.GetUtcNow();
+                var published = db.PublishJobs.Where(j => j.FinalStatus == 0 && j.CompletesAt <= now && !j.Deleted);
+                var total = await published.CountAsync();
+                var jobs = await published.OrderByDescending(j => j.SubmittedAt).Skip(offset).Take(count).ToListAsync();
+                return WeChatReply.Ok(new
+                {
+                    total_count = total,
+                    item_count = jobs.Count,
+                    item = jobs.Select(j => new { article_id = j.ArticleId, content = new { news_item = JsonNode.Parse(j.Articles) }, update_time = j.CompletesAt.ToUnixTimeSeconds() }),
+                });
+            }));
+    }
+
     /// <summary>A job as <c>freepublish/get</c> answers, and as the PUBLISHJOBFINISH push describes it.</summary>
     public static object Describe(EmuPublishJob job, EmulatorOptions options, DateTimeOffset now)
     {

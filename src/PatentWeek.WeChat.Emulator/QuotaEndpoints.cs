@@ -28,6 +28,17 @@ internal static class QuotaEndpoints
             }));
     }
 
+    /// <summary><c>clear_quota</c> resets every counter of the day (10 a month on the real platform; not rationed here).</summary>
+    public static void MapMore(RouteGroupBuilder cgi)
+    {
+        cgi.MapPost("/clear_quota", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/clear_quota", async _ =>
+            {
+                await db.Quotas.Where(q => q.Day == Today(time)).ExecuteDeleteAsync();
+                return WeChatReply.Ok();
+            }, readsBody: false));
+    }
+
     private static string Today(TimeProvider time) =>
         time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
