@@ -18,10 +18,13 @@ internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> op
             throw new WeChatFault(41001, "access_token missing");
         var token = await db.Tokens.FirstOrDefaultAsync(t => t.Value == value) ?? throw new WeChatFault(40014, "invalid access_token");
         var now = time.GetUtcNow();
-        if (token.Revoked || (token.SupersededAt is { } replaced && now > replaced + Grace))
+        // A token past its time is "expired" even if a newer one replaced it; one replaced early is "not latest".
+        if (token.Revoked)
             throw new WeChatFault(40001, "invalid credential, access_token is invalid or not latest");
         if (now >= token.ExpiresAt)
             throw new WeChatFault(42001, "access_token expired");
+        if (token.SupersededAt is { } replaced && now > replaced + Grace)
+            throw new WeChatFault(40001, "invalid credential, access_token is invalid or not latest");
         await CountAsync(path);
     }
 
