@@ -32,7 +32,7 @@ public class RenderBenchmarks
 
     /// <summary>
     /// The whole set of an upload into a new folder: 5 widths × WebP + JPEG, 2 card and 2 thumbnail WebP crops,
-    /// the WeChat cover (JPEG under 1 MB), 2.35:1 and 1:1 crops and thumb (under 64 KB): 20 files on disk.
+    /// the WeChat cover (JPEG under 1 MB), 2.35:1 and 1:1 crops and thumb (under 64 KB): 18 files on disk.
     /// </summary>
     [Benchmark]
     public Task<RenditionSet> FullSet() =>
