@@ -110,9 +110,11 @@ internal static partial class DraftEndpoints
         }
 
         var stored = JsonNode.Parse(article.GetRawText())!.AsObject();
-        stored["content"] = Sanitise(content);
+        var sanitised = Sanitise(content);
+        stored["content"] = sanitised;
         // A multi-article draft has no digest; a single one defaults to the first 54 characters of the text.
-        stored["digest"] = articleCount > 1 ? "" : digest ?? Plain(stored["content"]!.GetValue<string>())[..Math.Min(54, Plain(stored["content"]!.GetValue<string>()).Length)];
+        var text = Plain(sanitised);
+        stored["digest"] = articleCount > 1 ? "" : digest ?? text[..Math.Min(54, text.Length)];
         return stored;
     }
 

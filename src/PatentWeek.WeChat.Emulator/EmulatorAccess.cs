@@ -31,7 +31,7 @@ internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> op
     /// <summary>Counts a call against the path's quota for today (Beijing day, as WeChat's counters reset).</summary>
     public async Task CountAsync(string path)
     {
-        var day = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = Today(time);
         var quota = await db.Quotas.FirstOrDefaultAsync(q => q.Path == path && q.Day == day);
         if (quota is null)
         {
@@ -44,4 +44,8 @@ internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> op
         quota.Used++;
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The quota day: WeChat's counters reset at midnight Beijing time.</summary>
+    public static string Today(TimeProvider time) =>
+        time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

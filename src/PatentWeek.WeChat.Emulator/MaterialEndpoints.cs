@@ -12,11 +12,9 @@ internal static class MaterialEndpoints
 {
     public static void Map(RouteGroupBuilder cgi)
     {
-        cgi.MapPost("/material/add_material", async (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
-        {
-            try
+        cgi.MapPost("/material/add_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/material/add_material", async _ =>
             {
-                await access.CheckAsync(request, "/cgi-bin/material/add_material");
                 var type = request.Query["type"].ToString();
                 var (file, bytes) = await ReadMediaAsync(request);
                 var (limit, sizeCode) = type switch
@@ -58,18 +56,11 @@ internal static class MaterialEndpoints
                 db.Materials.Add(material);
                 await db.SaveChangesAsync();
                 return type == "image" ? WeChatReply.Ok(new { media_id = material.MediaId, url = material.Url }) : WeChatReply.Ok(new { media_id = material.MediaId });
-            }
-            catch (WeChatFault fault)
-            {
-                return WeChatReply.Error(fault.Code, fault.Message);
-            }
-        }).DisableAntiforgery();
+            }, readsBody: false)).DisableAntiforgery();
 
-        cgi.MapPost("/media/uploadimg", async (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
-        {
-            try
+        cgi.MapPost("/media/uploadimg", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+            EmulatorApi.RunAsync(request, access, "/cgi-bin/media/uploadimg", async _ =>
             {
-                await access.CheckAsync(request, "/cgi-bin/media/uploadimg");
                 var (file, bytes) = await ReadMediaAsync(request);
                 var format = Format(bytes);
                 if (format is not ("jpeg" or "png"))
@@ -85,12 +76,7 @@ internal static class MaterialEndpoints
                 db.Materials.Add(material);
                 await db.SaveChangesAsync();
                 return WeChatReply.Ok(new { url = material.Url, errcode = 0, errmsg = "ok" });
-            }
-            catch (WeChatFault fault)
-            {
-                return WeChatReply.Error(fault.Code, fault.Message);
-            }
-        }).DisableAntiforgery();
+            }, readsBody: false)).DisableAntiforgery();
 
         cgi.MapPost("/material/del_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access) => EmulatorApi.RunAsync(request, access, "/cgi-bin/material/del_material", async body =>
         {

@@ -14,7 +14,7 @@ internal static class QuotaEndpoints
                 var path = EmulatorApi.Text(body, "cgi_path") ?? "";
                 if (!path.StartsWith("/cgi-bin/", StringComparison.Ordinal))
                     throw new WeChatFault(76021, "cgi_path not found");
-                var used = (await db.Quotas.FirstOrDefaultAsync(q => q.Path == path && q.Day == Today(time)))?.Used ?? 0;
+                var used = (await db.Quotas.FirstOrDefaultAsync(q => q.Path == path && q.Day == EmulatorAccess.Today(time)))?.Used ?? 0;
                 var limit = options.Value.DailyQuota;
                 return WeChatReply.Ok(new { errcode = 0, errmsg = "ok", quota = new { daily_limit = limit, used, remain = Math.Max(0, limit - used) } });
             }));
@@ -23,7 +23,7 @@ internal static class QuotaEndpoints
             EmulatorApi.RunAsync(request, access, "/cgi-bin/openapi/quota/clear", async body =>
             {
                 var path = EmulatorApi.Text(body, "cgi_path") ?? "";
-                await db.Quotas.Where(q => q.Path == path && q.Day == Today(time)).ExecuteDeleteAsync();
+                await db.Quotas.Where(q => q.Path == path && q.Day == EmulatorAccess.Today(time)).ExecuteDeleteAsync();
                 return WeChatReply.Ok();
             }));
     }
@@ -34,11 +34,8 @@ internal static class QuotaEndpoints
         cgi.MapPost("/clear_quota", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
             EmulatorApi.RunAsync(request, access, "/cgi-bin/clear_quota", async _ =>
             {
-                await db.Quotas.Where(q => q.Day == Today(time)).ExecuteDeleteAsync();
+                await db.Quotas.Where(q => q.Day == EmulatorAccess.Today(time)).ExecuteDeleteAsync();
                 return WeChatReply.Ok();
             }, readsBody: false));
     }
-
-    private static string Today(TimeProvider time) =>
-        time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -107,12 +107,12 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
         var opaque = upright.AlphaType == SKAlphaType.Opaque;
 
         var renditions = new List<RenditionFile>();
-        foreach (var width in TargetWidths(Widths, originalWidth))
+        foreach (var width in ResponsiveWidths(originalWidth))
         {
-            var height = Math.Max(1, (int)Math.Round((double)width * originalHeight / originalWidth));
+            var height = HeightAt(width, originalWidth, originalHeight);
             var whole = new SKRectI(0, 0, originalWidth, originalHeight);
-            renditions.Add(await WriteAsync($"{folder}/{width}.webp", image, whole, scale, width, height, SKEncodedImageFormat.Webp, 80, opaque, cancellationToken));
-            renditions.Add(await WriteAsync($"{folder}/{width}.jpg", image, whole, scale, width, height, SKEncodedImageFormat.Jpeg, 82, opaque, cancellationToken));
+            renditions.Add(await WriteAsync(RenditionKey(folder, width, "webp"), image, whole, scale, width, height, SKEncodedImageFormat.Webp, 80, opaque, cancellationToken));
+            renditions.Add(await WriteAsync(RenditionKey(folder, width, "jpg"), image, whole, scale, width, height, SKEncodedImageFormat.Jpeg, 82, opaque, cancellationToken));
         }
 
         var crops = $"{folder}/c{FocalKey(focalX, focalY)}";
@@ -123,7 +123,20 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
     }
 
     /// <summary>The key of the widest JPEG rendition an image of this width gets.</summary>
-    public static string LargestJpegKey(string folder, int originalWidth) => $"{folder}/{TargetWidths(Widths, Math.Max(1, originalWidth))[^1]}.jpg";
+    public static string LargestJpegKey(string folder, int originalWidth) => RenditionKey(folder, ResponsiveWidths(originalWidth)[^1], "jpg");
+
+    /// <summary>The responsive widths an image gets: those not wider than it, or its own width when it is narrower than all.</summary>
+    public static List<int> ResponsiveWidths(int originalWidth) => TargetWidths(Widths, Math.Max(1, originalWidth));
+
+    /// <summary>
+    /// A responsive rendition's key. It follows from the original alone (its hash names the folder), so pages
+    /// can name a rendition before the job has made it.
+    /// </summary>
+    public static string RenditionKey(string folder, int width, string extension) => $"{folder}/{width}.{extension}";
+
+    /// <summary>The height of a <paramref name="width"/>-wide rendition at the original's aspect ratio.</summary>
+    public static int HeightAt(int width, int originalWidth, int originalHeight) =>
+        Math.Max(1, (int)Math.Round((double)width * originalHeight / Math.Max(1, originalWidth)));
 
     /// <summary>A short, stable name for a focal point, so moving it gives new (immutable) crop URLs.</summary>
     public static string FocalKey(double focalX, double focalY) =>

@@ -44,7 +44,7 @@ public sealed class MediaPictures(CmsDbContext db)
             var folder = MediaStore.DerivedFolder(asset.Kind, asset.Sha256);
             var width = asset.Width ?? 0;
             var height = asset.Height ?? 0;
-            var widths = ImageProcessor.Widths.Where(w => w <= width).DefaultIfEmpty(width).ToList();
+            var widths = ImageProcessor.ResponsiveWidths(width);
             jpeg = [.. widths.Select(w => Planned(folder, w, width, height, "jpg"))];
             webp = [.. widths.Select(w => Planned(folder, w, width, height, "webp"))];
         }
@@ -108,8 +108,8 @@ public sealed class MediaPictures(CmsDbContext db)
     }
 
     private static RenditionFile Planned(string folder, int width, int originalWidth, int originalHeight, string extension) => new(
-        width, Math.Max(1, (int)Math.Round((double)width * originalHeight / Math.Max(1, originalWidth))),
-        extension == "jpg" ? "jpeg" : extension, MediaStore.PublicUrl($"{folder}/{width}.{extension}"), 0);
+        width, ImageProcessor.HeightAt(width, originalWidth, originalHeight),
+        extension == "jpg" ? "jpeg" : extension, MediaStore.PublicUrl(ImageProcessor.RenditionKey(folder, width, extension)), 0);
 
     private static string Srcset(IEnumerable<RenditionFile> files) =>
         string.Join(", ", files.Select(f => FormattableString.Invariant($"{f.Url} {f.Width}w")));

@@ -12,15 +12,13 @@ public sealed class ClientAgainstEmulatorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // The smallest JPEG there is would do for WeChat's checks, which read the first bytes only.
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
 
     [Fact]
     public async Task A_draft_is_published_and_its_article_url_comes_back()
     {
         await using var wx = await EmulatorHost.StartAsync();
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "cover.jpg", "image/jpeg", Ct);
-        var bodyImage = await wx.Materials.UploadBodyImageAsync(Jpeg, "body.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "cover.jpg", "image/jpeg", Ct);
+        var bodyImage = await wx.Materials.UploadBodyImageAsync(TestFiles.Jpeg, "body.jpg", "image/jpeg", Ct);
         Assert.StartsWith("http://mmbiz.qpic.cn/", bodyImage, StringComparison.Ordinal);
 
         var draft = await wx.Drafts.AddAsync([new DraftArticle
@@ -59,7 +57,7 @@ public sealed class ClientAgainstEmulatorTests
     public async Task Chinese_reaches_the_wire_as_utf8_not_escapes()
     {
         await using var wx = await EmulatorHost.StartAsync();
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "c.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "c.jpg", "image/jpeg", Ct);
         var draft = await wx.Drafts.AddAsync([new DraftArticle { Title = "知识产权", Content = "<p>专利</p>", ThumbMediaId = cover.MediaId }], Ct);
         await using var scope = wx.Emulator.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<EmulatorDb>().Drafts.SingleAsync(d => d.MediaId == draft, Ct);
@@ -85,7 +83,7 @@ public sealed class ClientAgainstEmulatorTests
     public async Task A_token_revoked_mid_flow_is_replaced_and_the_call_retried_once()
     {
         await using var wx = await EmulatorHost.StartAsync();
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "c.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "c.jpg", "image/jpeg", Ct);
         await using (var scope = wx.Emulator.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<EmulatorDb>().Tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.Revoked, true), Ct);
 
@@ -106,7 +104,7 @@ public sealed class ClientAgainstEmulatorTests
     public async Task Errors_arrive_typed_with_their_code_and_rid()
     {
         await using var wx = await EmulatorHost.StartAsync(o => o.DailyQuota = 3);
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "c.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "c.jpg", "image/jpeg", Ct);
 
         var tooLong = await Assert.ThrowsAsync<WeChatApiException>(() =>
             wx.Drafts.AddAsync([new DraftArticle { Title = new string('长', 33), Content = "<p>x</p>", ThumbMediaId = cover.MediaId }], Ct));
@@ -133,7 +131,7 @@ public sealed class ClientAgainstEmulatorTests
     {
         await using var wx = await EmulatorHost.StartAsync();
         wx.Emulator.GetRequiredService<EmulatorFaults>().FailNextPublish(PublishStatus.RejectedByReview);
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "c.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "c.jpg", "image/jpeg", Ct);
         var draft = await wx.Drafts.AddAsync([new DraftArticle { Title = "不通过", Content = "<p>x</p>", ThumbMediaId = cover.MediaId }], Ct);
         var publishId = await wx.Drafts.SubmitAsync(draft, Ct);
         wx.Clock.Advance(TimeSpan.FromSeconds(3));

@@ -5,14 +5,13 @@ namespace PatentWeek.WeChat.Tests.Emulator;
 /// <summary>The library and the published list, through the client's raw calls where no typed wrapper exists yet.</summary>
 public sealed class LibraryEndpointTests
 {
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Materials_are_listed_and_published_articles_listed_and_deleted()
     {
         await using var wx = await EmulatorHost.StartAsync();
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "封面.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "封面.jpg", "image/jpeg", Ct);
         var list = await wx.Materials.BatchGetAsync("image", 0, 20, Ct);
         Assert.Equal(1, list.GetProperty("total_count").GetInt32());
         Assert.Equal(cover.MediaId, list.GetProperty("item")[0].GetProperty("media_id").GetString());

@@ -9,7 +9,6 @@ public sealed class PublishPushTests
 {
     private const string Token = "push-token";
     private const string Key = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR";
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -85,7 +84,7 @@ public sealed class PublishPushTests
     /// <summary>Submits a one-article draft and lets the publish delay pass on the emulator's clock.</summary>
     private static async Task<string> PublishAsync(EmulatorHost wx)
     {
-        var cover = await wx.Materials.AddAsync("image", Jpeg, "c.jpg", "image/jpeg", Ct);
+        var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "c.jpg", "image/jpeg", Ct);
         var draft = await wx.Drafts.AddAsync([new DraftArticle { Title = "推送", Content = "<p>x</p>", ThumbMediaId = cover.MediaId }], Ct);
         var publishId = await wx.Drafts.SubmitAsync(draft, Ct);
         wx.Clock.Advance(TimeSpan.FromSeconds(3));
