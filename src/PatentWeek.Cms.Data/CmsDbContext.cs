@@ -5,6 +5,7 @@ using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Data.Outbox;
+using PatentWeek.Cms.Data.WeChat;
 using PatentWeek.Cms.Data.Workflow;
 
 namespace PatentWeek.Cms.Data;
@@ -25,6 +26,12 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaUsage> MediaUsages => Set<MediaUsage>();
+    public DbSet<WeChatPost> WeChatPosts => Set<WeChatPost>();
+    public DbSet<WeChatPostItem> WeChatPostItems => Set<WeChatPostItem>();
+    public DbSet<WeChatPostStep> WeChatPostSteps => Set<WeChatPostStep>();
+    public DbSet<WeChatUpload> WeChatUploads => Set<WeChatUpload>();
+    public DbSet<WeChatDelivery> WeChatDeliveries => Set<WeChatDelivery>();
+    public DbSet<WeChatAccountSettings> WeChatAccountSettings => Set<WeChatAccountSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

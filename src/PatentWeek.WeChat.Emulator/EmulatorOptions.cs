@@ -19,7 +19,10 @@ public sealed class EmulatorOptions
     /// <summary>Set to push in secure (encrypted) mode.</summary>
     public string? EncodingAesKey { get; set; }
 
-    /// <summary>Where PUBLISHJOBFINISH pushes go (the account's server URL); null: no pushes.</summary>
+    /// <summary>
+    /// Where PUBLISHJOBFINISH pushes go (the account's server URL); a path alone means the server hosting the
+    /// emulator; null: no pushes.
+    /// </summary>
     public string? CallbackUrl { get; set; }
 
     /// <summary>Folder of the emulator's SQLite file; its state survives restarts.</summary>

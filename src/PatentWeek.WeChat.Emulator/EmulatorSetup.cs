@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PatentWeek.WeChat.Emulator;
@@ -11,7 +12,7 @@ public static class EmulatorSetup
         var options = services.AddOptions<EmulatorOptions>().BindConfiguration(EmulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (configure is not null)
             options.Configure(configure);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorFaults>();
         services.AddDbContext<EmulatorDb>((sp, db) =>
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatentWeek.WeChat.Push;
@@ -14,7 +16,7 @@ namespace PatentWeek.WeChat.Emulator;
 /// </summary>
 internal sealed partial class PublishPusher(
     IServiceScopeFactory scopes, IOptions<EmulatorOptions> options, EmulatorFaults faults, TimeProvider time,
-    IHttpClientFactory http, ILogger<PublishPusher> logger) : BackgroundService
+    IHttpClientFactory http, IServer server, ILogger<PublishPusher> logger) : BackgroundService
 {
     public const int Attempts = 3;
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(5);
@@ -39,7 +41,7 @@ internal sealed partial class PublishPusher(
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (o.CallbackUrl is null)
+        if (CallbackUrl(o) is not { } callback)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDb>();
@@ -57,14 +59,30 @@ internal sealed partial class PublishPusher(
             var times = faults.TakeDuplicatedPush() ? 2 : 1;
             var delivered = false;
             for (var i = 0; i < times; i++)
-                delivered |= await SendAsync(o, job, cancellationToken);
+                delivered |= await SendAsync(o, callback, job, cancellationToken);
             job.PushAttempts++;
             job.PushDone = delivered || job.PushAttempts >= Attempts;
             await db.SaveChangesAsync(cancellationToken);
         }
     }
 
-    private async Task<bool> SendAsync(EmulatorOptions o, EmuPublishJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The configured URL; a relative one (<c>/wechat/callback</c>) is on the server that hosts the emulator, whose
+    /// address is known only once it listens (an application hosting the emulator pushes to itself).
+    /// </summary>
+    private string? CallbackUrl(EmulatorOptions o)
+    {
+        if (o.CallbackUrl is null || Uri.IsWellFormedUriString(o.CallbackUrl, UriKind.Absolute))
+            return o.CallbackUrl;
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+            return null;
+        address = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
+        return address.TrimEnd('/') + "/" + o.CallbackUrl.TrimStart('/');
+    }
+
+    private async Task<bool> SendAsync(EmulatorOptions o, string callbackUrl, EmuPublishJob job, CancellationToken cancellationToken)
     {
         var xml = Event(o, job, time.GetUtcNow());
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -82,9 +100,9 @@ internal sealed partial class PublishPusher(
         timeout.CancelAfter(ReplyTimeout);
         try
         {
-            var separator = o.CallbackUrl!.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            var separator = callbackUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?";
             using var content = new StringContent(body, Encoding.UTF8, "text/xml");
-            using var response = await http.CreateClient(nameof(PublishPusher)).PostAsync(new Uri(o.CallbackUrl + separator + query), content, timeout.Token);
+            using var response = await http.CreateClient(nameof(PublishPusher)).PostAsync(new Uri(callbackUrl + separator + query), content, timeout.Token);
             var answer = (await response.Content.ReadAsStringAsync(timeout.Token)).Trim();
             return response.IsSuccessStatusCode && (answer.Length == 0 || answer == "success");
         }

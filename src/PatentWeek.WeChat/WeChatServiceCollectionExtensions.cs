@@ -8,7 +8,8 @@ namespace PatentWeek.WeChat;
 
 public static class WeChatServiceCollectionExtensions
 {
-    private const string TokenClient = "PatentWeek.WeChat.Tokens";
+    internal const string TokenClient = "PatentWeek.WeChat.Tokens";
+    internal const string ApiClient = "PatentWeek.WeChat.Api";
 
     /// <summary>
     /// Registers the client for one official account: its options (checked at start-up), the token holder with
@@ -21,12 +22,8 @@ public static class WeChatServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<WeChatOptions>().Configure(configure).Validate(Valid, "WeChat needs ApiBaseUrl (an absolute URL), AppId and AppSecret.").ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWeChatTokenCache, MemoryWeChatTokenCache>();
+        services.AddWeChatClientFactory();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<WeChatOptions>>().Value);
-
-        // A normal-mode token request returns the account's current token however often it is sent: retry freely.
-        services.AddHttpClient(TokenClient).AddStandardResilienceHandler();
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<WeChatOptions>();
@@ -40,6 +37,25 @@ public static class WeChatServiceCollectionExtensions
         var builder = services.AddHttpClient<WeChatApiClient>();
         builder.AddStandardResilienceHandler(DisableUnsafeRetries);
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="WeChatClientFactory"/>, for applications whose account is configured at run time, with
+    /// the same HTTP clients and resilience rules as <see cref="AddWeChatClient"/>.
+    /// </summary>
+    public static IServiceCollection AddWeChatClientFactory(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWeChatTokenCache, MemoryWeChatTokenCache>();
+        if (services.Any(d => d.ServiceType == typeof(WeChatClientFactory)))
+            return services;
+
+        // A normal-mode token request returns the account's current token however often it is sent: retry freely.
+        services.AddHttpClient(TokenClient).AddStandardResilienceHandler();
+        services.AddHttpClient(ApiClient).AddStandardResilienceHandler(DisableUnsafeRetries);
+        services.AddSingleton<WeChatClientFactory>();
+        return services;
     }
 
     private static void DisableUnsafeRetries(HttpStandardResilienceOptions options) => options.Retry.DisableForUnsafeHttpMethods();

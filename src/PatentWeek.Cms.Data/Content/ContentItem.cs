@@ -15,6 +15,9 @@ public class ContentItem
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public string? Summary { get; set; }
+
+    /// <summary>The title on WeChat, when the item's own title is longer than WeChat's 32 characters.</summary>
+    public string? WeChatTitle { get; set; }
     public string Body { get; set; } = "";
 
     /// <summary>Sanitised HTML rendered from <see cref="Body"/> on save, never per request.</summary>
@@ -46,6 +49,9 @@ public class ContentItem
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
     public string? Location { get; set; }
+
+    /// <summary>The item's article on the WeChat official account, once a cross-post was published.</summary>
+    public string? WeChatUrl { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -12,6 +12,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.Slug).HasMaxLength(120);
         builder.Property(i => i.Title).HasMaxLength(200);
         builder.Property(i => i.Summary).HasMaxLength(1000);
+        builder.Property(i => i.WeChatTitle).HasMaxLength(64);
+        builder.Property(i => i.WeChatUrl).HasMaxLength(500);
         builder.Property(i => i.Cover).HasMaxLength(500);
         builder.Property(i => i.Source).HasMaxLength(100);
         builder.Property(i => i.Author).HasMaxLength(100);

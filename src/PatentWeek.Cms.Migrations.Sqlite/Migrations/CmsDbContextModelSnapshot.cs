@@ -461,6 +461,14 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WeChatTitle")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeChatUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkingCopy")
                         .HasColumnType("TEXT");
 
@@ -730,6 +738,232 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatAccountSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAppSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedEncodingAesKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WeChatAccountSettings");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatDelivery", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("WeChatDeliveries");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftMediaId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DraftRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marker")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplacesPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmitRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Marker")
+                        .IsUnique();
+
+                    b.HasIndex("PublishId");
+
+                    b.ToTable("WeChatPosts");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPostItem", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbMediaId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "Position");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("WeChatPostItems");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPostStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsError")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("WeChatPostSteps");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("WeChatUploads");
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Workflow.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -956,6 +1190,30 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPostItem", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatentWeek.Cms.Data.WeChat.WeChatPost", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPostStep", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.WeChat.WeChatPost", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Workflow.Notification", b =>
                 {
                     b.HasOne("PatentWeek.Cms.Data.Accounts.CmsUser", null)
@@ -972,6 +1230,13 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.WeChat.WeChatPost", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

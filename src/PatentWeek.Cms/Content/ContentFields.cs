@@ -24,6 +24,7 @@ public sealed record ContentFields
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public string? Summary { get; init; }
+    public string? WeChatTitle { get; init; }
     public string Body { get; init; } = "";
     public string? City { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
@@ -50,6 +51,7 @@ public sealed record ContentFields
             Title = item.Title,
             Slug = item.Slug,
             Summary = item.Summary,
+            WeChatTitle = item.WeChatTitle,
             Body = item.Body,
             City = item.CityCode,
             Tags = item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray(),

@@ -42,6 +42,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.Body = fields.Body;
         item.CityCode = fields.City;
         item.Cover = fields.Cover;
+        item.WeChatTitle = fields.WeChatTitle;
         item.Source = fields.Source;
         item.Author = fields.Author;
         item.ResponsibleEditor = fields.ResponsibleEditor;

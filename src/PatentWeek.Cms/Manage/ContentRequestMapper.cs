@@ -59,6 +59,7 @@ public static class ContentRequestMapper
             Source = Blank(request.Source),
             Author = Blank(request.Author),
             ResponsibleEditor = Blank(request.ResponsibleEditor),
+            WeChatTitle = Blank(request.WeChatTitle)?.Trim(),
             IsOriginal = request.Original ?? true,
             IsPinned = request.Pinned ?? false,
             State = state,

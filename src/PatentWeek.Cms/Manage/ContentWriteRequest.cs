@@ -20,6 +20,9 @@ public sealed record ContentWriteRequest
     [MaxLength(100)] public string? Source { get; init; }
     [MaxLength(100)] public string? Author { get; init; }
     [MaxLength(100)] public string? ResponsibleEditor { get; init; }
+
+    /// <summary>The title on WeChat; needed when the title is longer than 32 characters.</summary>
+    [MaxLength(32)] public string? WeChatTitle { get; init; }
     public bool? Original { get; init; }
     public bool? Pinned { get; init; }
     [MaxLength(40)] public string? StartsAt { get; init; }

@@ -28,6 +28,7 @@ public sealed record ManageContentDto(
     string? Source,
     string? Author,
     string? ResponsibleEditor,
+    string? WeChatTitle,
     bool Original,
     bool Pinned,
     bool Sample,
@@ -51,7 +52,7 @@ public sealed record ManageContentDto(
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         return new ManageContentDto(
             item.Id, item.Kind.ToName(), item.Edition.Number, item.State.ToName(), item.WorkingCopyState?.ToName(), item.Version,
-            f.Title, f.Slug, f.Summary, f.Body, copy?.Html ?? item.Html, f.City, f.Tags, f.Cover, f.Source, f.Author, f.ResponsibleEditor,
+            f.Title, f.Slug, f.Summary, f.Body, copy?.Html ?? item.Html, f.City, f.Tags, f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.WeChatTitle,
             f.IsOriginal, f.IsPinned, f.IsSample, BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location,
             BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.ScheduledPublishAt), BeijingTime.ToBeijing(item.ScheduledUnpublishAt), item.ReviewComment,
             BeijingTime.ToBeijing(item.CreatedAt), BeijingTime.ToBeijing(item.UpdatedAt), BeijingTime.ToBeijing(item.DeletedAt),

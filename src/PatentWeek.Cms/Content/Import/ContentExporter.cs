@@ -65,6 +65,7 @@ public sealed class ContentExporter(CmsDbContext db)
                 Source = fields.Source,
                 Author = fields.Author,
                 Editor = fields.ResponsibleEditor,
+                WeChatTitle = fields.WeChatTitle,
                 Original = fields.IsOriginal,
                 Pinned = fields.IsPinned,
                 Sample = fields.IsSample ? true : null,

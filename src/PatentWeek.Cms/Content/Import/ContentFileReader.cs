@@ -32,6 +32,7 @@ public static class ContentFileReader
         CheckLength(file, "source", fm.Source, 100);
         CheckLength(file, "author", fm.Author, 100);
         CheckLength(file, "editor", fm.Editor, 100);
+        CheckLength(file, "weChatTitle", fm.WeChatTitle, 32);
         CheckLength(file, "location", fm.Location, 200);
         if (fm.Tags?.FirstOrDefault(t => t is null || t.Length > 64) is { } badTag)
             throw file.Error("tags", $"tag '{badTag}' is longer than 64 characters");
@@ -68,6 +69,7 @@ public static class ContentFileReader
             Source = fm.Source,
             Author = fm.Author,
             ResponsibleEditor = fm.Editor,
+            WeChatTitle = fm.WeChatTitle?.Trim(),
             IsOriginal = fm.Original ?? true,
             IsPinned = fm.Pinned ?? false,
             IsSample = fm.Sample ?? false,

@@ -17,6 +17,7 @@ public sealed class FrontMatter
     public string? Source { get; set; }
     public string? Author { get; set; }
     public string? Editor { get; set; }
+    public string? WeChatTitle { get; set; }
     public bool? Original { get; set; }
     public bool? Pinned { get; set; }
     public bool? Sample { get; set; }

@@ -36,6 +36,9 @@ public sealed class EditorForm
     [MaxLength(100, ErrorMessage = "责任编辑最多 100 字")]
     public string? ResponsibleEditor { get; set; }
 
+    [MaxLength(32, ErrorMessage = "微信标题最多 32 字")]
+    public string? WeChatTitle { get; set; }
+
     public bool Original { get; set; } = true;
     public bool Pinned { get; set; }
     public string? StartsAt { get; set; }
@@ -61,6 +64,7 @@ public sealed class EditorForm
         Source = Source,
         Author = Author,
         ResponsibleEditor = ResponsibleEditor,
+        WeChatTitle = WeChatTitle,
         Original = Original,
         Pinned = Pinned,
         StartsAt = StartsAt,
@@ -82,6 +86,7 @@ public sealed class EditorForm
         Source = f.Source,
         Author = f.Author,
         ResponsibleEditor = f.ResponsibleEditor,
+        WeChatTitle = f.WeChatTitle,
         Original = f.IsOriginal,
         Pinned = f.IsPinned,
         StartsAt = Local(f.StartsAt),
