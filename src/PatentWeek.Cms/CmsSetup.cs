@@ -13,6 +13,7 @@ using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
+using PatentWeek.Cms.WeChat;
 using PatentWeek.Cms.Workflow;
 using Scalar.AspNetCore;
 
@@ -49,6 +50,7 @@ public static class CmsSetup
         services.AddCmsOutputCache();
         services.AddCmsAdmin();
         services.AddCmsMedia();
+        builder.AddCmsWeChat();
 
         services.AddScoped<WorkflowService>();
         services.AddSingleton<PreviewLinks>();
@@ -85,6 +87,7 @@ public static class CmsSetup
         app.MapManageApi();
         app.MapMediaApi();
         app.MapMediaFiles();
+        app.MapCmsWeChat();
         app.MapRazorPages();
         app.MapSitePages();
         return app;

@@ -40,6 +40,9 @@ public sealed class EmulatorOptions
     [Range(1, 10_000_000)]
     public int DailyQuota { get; set; } = 1000;
 
-    /// <summary>Base of published article URLs (the real ones live on mp.weixin.qq.com).</summary>
+    /// <summary>
+    /// Base of published article URLs (the real ones live on mp.weixin.qq.com); point it at the emulator's <c>/s/</c>
+    /// (a path alone when the emulator is hosted by the site that links to the articles) to open them here.
+    /// </summary>
     public string ArticleBaseUrl { get; set; } = "https://mp.weixin.qq.com/s/";
 }

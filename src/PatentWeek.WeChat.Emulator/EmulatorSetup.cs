@@ -43,7 +43,7 @@ public static class EmulatorSetup
         PublishEndpoints.MapMore(cgi);
         QuotaEndpoints.Map(cgi);
         QuotaEndpoints.MapMore(cgi);
-        InspectEndpoints.Map(root);
+        InspectEndpoints.Map(root, prefix);
         FaultEndpoints.Map(root);
         return app;
     }

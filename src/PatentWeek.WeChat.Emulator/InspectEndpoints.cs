@@ -12,7 +12,7 @@ namespace PatentWeek.WeChat.Emulator;
 /// </summary>
 internal static class InspectEndpoints
 {
-    public static void Map(RouteGroupBuilder root)
+    public static void Map(RouteGroupBuilder root, string prefix)
     {
         // The emulator's own API, not WeChat's: camelCase, as the tests and the issue name it (appId, drafts, published).
         root.MapGet("/inspect", async (EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
@@ -33,7 +33,7 @@ internal static class InspectEndpoints
                         .Append(WebUtility.HtmlEncode(article.Url ?? $"发布中（状态 {job.Status}）")).Append("</small></p>")
                         // The article's HTML is shown as WeChat would, but sandboxed: no script runs in this page.
                         .Append("<iframe sandbox title=\"").Append(WebUtility.HtmlEncode(article.Title)).Append("\" srcdoc=\"")
-                        .Append(WebUtility.HtmlEncode(article.Content)).Append("\"></iframe></article>");
+                        .Append(WebUtility.HtmlEncode(LocalImages(article.Content, prefix))).Append("\"></iframe></article>");
                 }
             }
 
@@ -42,7 +42,45 @@ internal static class InspectEndpoints
                 html.Append("<li>").Append(WebUtility.HtmlEncode(string.Join("、", draft.Titles))).Append("</li>");
             return Results.Content(html.Append("</ul></body></html>").ToString(), "text/html; charset=utf-8");
         });
+
+        // An article at its URL (when ArticleBaseUrl points here), as a follower opening it would see it.
+        root.MapGet("/s/{key}", async (string key, EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
+        {
+            var dash = key.LastIndexOf('-');
+            if (dash < 1 || !int.TryParse(key[(dash + 1)..], out var idx) || idx < 1)
+                return Results.NotFound();
+            var articleId = key[..dash];
+            var now = time.GetUtcNow();
+            var job = await db.PublishJobs.AsNoTracking().FirstOrDefaultAsync(j => j.ArticleId == articleId && j.CompletesAt <= now && !j.Deleted);
+            var articles = job is null ? null : JsonNode.Parse(job.Articles)!.AsArray();
+            if (articles is null || idx > articles.Count || articles[idx - 1]!["is_deleted"]?.GetValue<bool>() == true)
+                return Results.Content(Page("此内容已被删除", "<p>该内容已被发布者删除</p>"), "text/html; charset=utf-8", statusCode: 404);
+            var article = articles[idx - 1]!;
+            var title = article["title"]!.GetValue<string>();
+            var body = new StringBuilder("<article><h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1><p><small>")
+                .Append(WebUtility.HtmlEncode(article["author"]?.GetValue<string>() ?? "")).Append(" 微信公众号模拟器</small></p>")
+                .Append("<iframe sandbox title=\"").Append(WebUtility.HtmlEncode(title)).Append("\" srcdoc=\"")
+                .Append(WebUtility.HtmlEncode(LocalImages(article["content"]!.GetValue<string>(), prefix))).Append("\" style=\"min-height:80vh\"></iframe>");
+            if (article["content_source_url"]?.GetValue<string>() is { Length: > 0 } source)
+                body.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(source)).Append("\">阅读原文</a></p>");
+            return Results.Content(Page(title, body.Append("</article>").ToString()), "text/html; charset=utf-8");
+        });
+
+        // Uploaded pictures, at the address an article's mmbiz.qpic.cn links are rewritten to in these pages.
+        root.MapGet("/mmbiz/{mediaId}", async (string mediaId, EmulatorDb db) =>
+            await db.Materials.AsNoTracking().FirstOrDefaultAsync(m => m.MediaId == mediaId && m.Type == "image") is { } image
+                ? Results.Bytes(image.Bytes, image.ContentType)
+                : Results.NotFound());
     }
+
+    private static string Page(string title, string body) =>
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>" + WebUtility.HtmlEncode(title) + "</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:430px;margin:0 auto;padding:12px;background:#fff}"
+        + "iframe{width:100%;border:0}small{color:#888}</style></head><body>" + body + "</body></html>";
+
+    /// <summary>Points WeChat's picture addresses at the emulator's copy, so the pages show them.</summary>
+    private static string LocalImages(string html, string prefix) => System.Text.RegularExpressions.Regex.Replace(
+        html, @"https?://" + System.Text.RegularExpressions.Regex.Escape(EmulatorApi.ImageHost) + @"/mmbiz_\w+/([\w-]+)/0", prefix.TrimEnd('/') + "/mmbiz/$1");
 
     private static readonly System.Text.Json.JsonSerializerOptions InspectJson =
         new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -6,6 +6,3 @@ builder.Services.AddWeChatEmulator();
 var app = builder.Build();
 app.MapWeChatEmulator();
 app.Run();
-
-/// <summary>The entry point, visible to tests that host the emulator.</summary>
-public partial class Program;

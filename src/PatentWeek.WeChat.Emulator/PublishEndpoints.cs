@@ -41,13 +41,13 @@ internal static class PublishEndpoints
                 return WeChatReply.Ok(Describe(job, options.Value, time.GetUtcNow()));
             }));
 
-        cgi.MapPost("/freepublish/getarticle", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+        cgi.MapPost("/freepublish/getarticle", (HttpRequest request, EmulatorDb db, EmulatorAccess access, IOptions<EmulatorOptions> options, TimeProvider time) =>
             EmulatorApi.RunAsync(request, access, "/cgi-bin/freepublish/getarticle", async body =>
             {
                 var id = EmulatorApi.Text(body, "article_id");
                 var now = time.GetUtcNow();
                 var job = await db.PublishJobs.FirstOrDefaultAsync(j => j.ArticleId == id && j.CompletesAt <= now) ?? throw new WeChatFault(40007, "invalid article_id");
-                return WeChatReply.Ok(new { news_item = JsonNode.Parse(job.Articles), is_deleted = job.Deleted });
+                return WeChatReply.Ok(new { news_item = WithUrls(job, options.Value), is_deleted = job.Deleted });
             }));
     }
 
@@ -77,7 +77,7 @@ internal static class PublishEndpoints
                 return WeChatReply.Ok();
             }));
 
-        cgi.MapPost("/freepublish/batchget", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
+        cgi.MapPost("/freepublish/batchget", (HttpRequest request, EmulatorDb db, EmulatorAccess access, IOptions<EmulatorOptions> options, TimeProvider time) =>
             EmulatorApi.RunAsync(request, access, "/cgi-bin/freepublish/batchget", async body =>
             {
                 var (offset, count) = EmulatorApi.Page(body);
@@ -89,9 +89,18 @@ internal static class PublishEndpoints
                 {
                     total_count = total,
                     item_count = jobs.Count,
-                    item = jobs.Select(j => new { article_id = j.ArticleId, content = new { news_item = JsonNode.Parse(j.Articles) }, update_time = j.CompletesAt.ToUnixTimeSeconds() }),
+                    item = jobs.Select(j => new { article_id = j.ArticleId, content = new { news_item = WithUrls(j, options.Value) }, update_time = j.CompletesAt.ToUnixTimeSeconds() }),
                 });
             }));
+    }
+
+    /// <summary>A published job's articles as WeChat lists them: each with its permanent <c>url</c>.</summary>
+    private static JsonArray WithUrls(EmuPublishJob job, EmulatorOptions options)
+    {
+        var articles = JsonNode.Parse(job.Articles)!.AsArray();
+        for (var i = 0; i < articles.Count; i++)
+            articles[i]!["url"] = ArticleUrl(options, job, i + 1);
+        return articles;
     }
 
     /// <summary>A job as <c>freepublish/get</c> answers, and as the PUBLISHJOBFINISH push describes it.</summary>

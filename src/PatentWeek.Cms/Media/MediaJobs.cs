@@ -15,10 +15,11 @@ public sealed class RenderMediaHandler(RenditionService renditions) : IOutboxHan
 
     public string Type => JobType;
 
-    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+    public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var job = JsonSerializer.Deserialize<RenderMediaJob>(payload) ?? throw new InvalidOperationException("Empty render job.");
         await renditions.EnsureAsync(job.MediaId, cancellationToken);
+        return OutboxResult.Done;
     }
 }
 
@@ -36,10 +37,11 @@ public sealed class PurgeMediaHandler(CmsDbContext db, MediaStore store) : IOutb
 
     public string Type => JobType;
 
-    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+    public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var job = JsonSerializer.Deserialize<PurgeMediaJob>(payload) ?? throw new InvalidOperationException("Empty purge job.");
         if (!await db.MediaAssets.AnyAsync(m => m.Sha256 == job.Sha256, cancellationToken))
             store.DeleteAll(job.Kind, job.Sha256, job.ContentType);
+        return OutboxResult.Done;
     }
 }

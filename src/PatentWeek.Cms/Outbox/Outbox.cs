@@ -36,5 +36,24 @@ public interface IOutboxHandler
 {
     string Type { get; }
 
-    Task HandleAsync(string payload, CancellationToken cancellationToken);
+    Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// How a job ended: done, or to run again at a time (a job that follows something outside, such as a WeChat
+/// publish job, stays one row that comes back, so a crash can never leave two copies of it running).
+/// </summary>
+public readonly record struct OutboxResult(DateTime? RunAgainAt)
+{
+    public static OutboxResult Done => default;
+
+    public static OutboxResult Later(DateTime at) => new(at);
+}
+
+/// <summary>Makes a waiting job of a type and payload due now (e.g. when a push says the thing it waits for happened).</summary>
+public static class OutboxKick
+{
+    public static Task<int> KickAsync(this DbSet<OutboxMessage> messages, string type, string payload, DateTime now, CancellationToken cancellationToken) =>
+        messages.Where(m => m.Type == type && m.Payload == payload && m.CompletedAt == null && m.CancelledAt == null && m.DueAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, now), cancellationToken);
 }

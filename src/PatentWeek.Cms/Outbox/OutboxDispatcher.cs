@@ -17,10 +17,11 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private const int MaxAttempts = 10;
     private const int Workers = 3;
-    private readonly string _instance = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ReleaseOrphanedLeasesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             // A few workers drain the due jobs side by side, so a burst of rendition jobs does not hold up a
@@ -78,11 +79,12 @@ public sealed partial class OutboxDispatcher(
 
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == candidate.Type);
         string? error = null;
+        var result = OutboxResult.Done;
         try
         {
             if (handler is null)
                 throw new InvalidOperationException($"No handler for outbox jobs of type '{candidate.Type}'.");
-            await handler.HandleAsync(candidate.Payload, cancellationToken);
+            result = await handler.HandleAsync(candidate.Payload, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,16 +99,62 @@ public sealed partial class OutboxDispatcher(
             LogJobFailed(logger, candidate.Id, candidate.Type, e);
         }
 
-        var attempts = candidate.Attempts + 1;
+        // A job that asked to come back starts its count of failures afresh: only failures in a row give up.
+        var attempts = result.RunAgainAt is null ? candidate.Attempts + 1 : 0;
         var finished = time.GetUtcNow().UtcDateTime;
+        var completed = error == null && result.RunAgainAt is null ? finished : (DateTime?)null;
+        var due = error != null ? finished + Backoff(attempts) : result.RunAgainAt ?? now;
         // Only while we still hold the lease: a job that outlived it belongs to whoever claimed it next.
         await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == _instance).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.LockedUntil, (DateTime?)null)
             .SetProperty(m => m.LastError, error)
-            .SetProperty(m => m.CompletedAt, error == null ? finished : null)
-            .SetProperty(m => m.DueAt, error == null ? now : finished + Backoff(attempts)), cancellationToken);
+            .SetProperty(m => m.CompletedAt, completed)
+            .SetProperty(m => m.DueAt, due), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Gives back the leases of a process on this machine that is gone (killed, or crashed), so a restart resumes its
+    /// jobs at once instead of after the lease. Leases of live processes and of other machines are left to expire.
+    /// </summary>
+    private async Task ReleaseOrphanedLeasesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var holders = await db.OutboxMessages.Where(m => m.LockedUntil > now && m.LockedBy != null)
+                .Select(m => m.LockedBy!).Distinct().ToListAsync(cancellationToken);
+            foreach (var holder in holders.Where(IsDeadLocalProcess))
+            {
+                await db.OutboxMessages.Where(m => m.LockedBy == holder)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogPollFailed(logger, e);
+        }
+    }
+
+    private static bool IsDeadLocalProcess(string holder)
+    {
+        var parts = holder.Split('/');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
+            return false;
+        if (pid == Environment.ProcessId)
+            return true; // an earlier run of this process id: we have only just started
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
     }
 
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, attempts) * 5));

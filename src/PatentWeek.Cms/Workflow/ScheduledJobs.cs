@@ -7,14 +7,20 @@ internal sealed class ScheduledPublishHandler(WorkflowService workflow) : IOutbo
 {
     public string Type => WorkflowService.PublishJob;
 
-    public Task HandleAsync(string payload, CancellationToken cancellationToken) =>
-        workflow.RunScheduledPublishAsync(JsonSerializer.Deserialize<ScheduledJob>(payload)!, cancellationToken);
+    public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        await workflow.RunScheduledPublishAsync(JsonSerializer.Deserialize<ScheduledJob>(payload)!, cancellationToken);
+        return OutboxResult.Done;
+    }
 }
 
 internal sealed class ScheduledUnpublishHandler(WorkflowService workflow) : IOutboxHandler
 {
     public string Type => WorkflowService.UnpublishJob;
 
-    public Task HandleAsync(string payload, CancellationToken cancellationToken) =>
-        workflow.RunScheduledUnpublishAsync(JsonSerializer.Deserialize<ScheduledJob>(payload)!, cancellationToken);
+    public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        await workflow.RunScheduledUnpublishAsync(JsonSerializer.Deserialize<ScheduledJob>(payload)!, cancellationToken);
+        return OutboxResult.Done;
+    }
 }

@@ -1,0 +1,356 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Data.WeChat;
+using PatentWeek.Cms.Outbox;
+using PatentWeek.WeChat;
+using PatentWeek.WeChat.Api;
+
+namespace PatentWeek.Cms.WeChat;
+
+/// <summary>The outbox job of one cross-post; the same row comes back until the post is published or failed.</summary>
+public sealed record CrossPostJob(long PostId)
+{
+    public const string Type = "wechat.post";
+
+    /// <summary>The payload as the outbox stores it, to find the post's job again.</summary>
+    public static string PayloadOf(long postId) => JsonSerializer.Serialize(new CrossPostJob(postId));
+}
+
+/// <summary>
+/// Takes a cross-post one step further each time it runs: upload pictures, create the draft, submit it, follow the
+/// publish job. What WeChat returns is saved at once; a call that creates something is first recorded as asked, and
+/// when its answer never arrived (a crash, a timeout) the next run looks for what it made, by the post's marker, before
+/// asking again. Transient failures (busy, quota, 5xx, no answer) wait with back-off; others end the post as failed,
+/// with the reason, until someone retries it.
+/// </summary>
+public sealed partial class CrossPostRunner(
+    CmsDbContext db, WeChatAccounts accounts, WeChatRenditions renditions, IOptions<WeChatSettings> settings,
+    TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
+{
+    public string Type => CrossPostJob.Type;
+
+    public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        var job = JsonSerializer.Deserialize<CrossPostJob>(payload) ?? throw new InvalidOperationException("Empty cross-post job.");
+        var post = await db.WeChatPosts.Include(p => p.Items.OrderBy(i => i.Position)).FirstOrDefaultAsync(p => p.Id == job.PostId, cancellationToken);
+        if (post is null || post.Status is WeChatPostStatus.Published or WeChatPostStatus.Failed)
+            return OutboxResult.Done;
+
+        try
+        {
+            var account = await accounts.CurrentAsync(cancellationToken);
+            if (!account.CanCall || account.AppId != post.AppId)
+                return await FailAsync(post, account.CanCall ? "公众号已更换，此次同步作废：请重新同步" : "尚未配置微信公众号", cancellationToken);
+            var client = accounts.Client(account);
+            return await StepAsync(post, client, cancellationToken);
+        }
+        catch (WeChatApiException e) when (!WeChatErrorText.IsTransient(e))
+        {
+            return await FailAsync(post, WeChatErrorText.Describe(e), cancellationToken);
+        }
+        catch (Exception e) when (WeChatErrorText.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = e switch
+            {
+                WeChatApiException w => WeChatErrorText.Describe(w),
+                HttpRequestException h => WeChatErrorText.Describe(h),
+                _ => "微信服务器没有及时回答",
+            };
+            return await BackOffAsync(post, reason, cancellationToken);
+        }
+    }
+
+    private async Task<OutboxResult> StepAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        if (post.DraftMediaId is null)
+        {
+            var articles = await PrepareAsync(post, client, cancellationToken);
+            if (articles is null)
+                return OutboxResult.Done; // failed while preparing; the reason is saved
+            await DraftAsync(post, client, articles, cancellationToken);
+        }
+
+        if (post.PublishId is null && post.Status != WeChatPostStatus.Publishing)
+            await SubmitAsync(post, client, cancellationToken);
+
+        return await FollowAsync(post, client, cancellationToken);
+    }
+
+    /// <summary>Uploads what the articles need (once per picture and account) and builds them with WeChat's addresses.</summary>
+    private async Task<List<DraftArticle>?> PrepareAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        if (post.Status == WeChatPostStatus.Queued)
+        {
+            post.Status = WeChatPostStatus.Uploading;
+            await SaveAsync(post, "uploading", $"{post.Items.Count} 篇文章：上传图片", cancellationToken);
+        }
+
+        var ids = post.Items.Select(i => i.ContentItemId).ToList();
+        var items = await db.ContentItems.Include(i => i.Edition).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var articles = new List<DraftArticle>();
+        foreach (var entry in post.Items)
+        {
+            if (!items.TryGetValue(entry.ContentItemId, out var item) || item.State != ContentState.Published || item.DeletedAt is not null)
+            {
+                await FailAsync(post, $"第 {entry.Position + 1} 篇（编号 {entry.ContentItemId}）已不再发布", cancellationToken);
+                return null;
+            }
+
+            var part = await renditions.BuildAsync(item, post.Marker, picture => UploadAsync(client, picture, "body", cancellationToken), cancellationToken);
+            if (!part.Article.CanSend)
+            {
+                await FailAsync(post, $"《{item.Title}》：{string.Join(" ", part.Article.Problems)}", cancellationToken);
+                return null;
+            }
+
+            entry.ThumbMediaId = (await UploadAsync(client, part.Cover, "thumb", cancellationToken))!;
+            var article = part.Article;
+            articles.Add(new DraftArticle
+            {
+                Title = article.Title,
+                Author = article.Author,
+                // WeChat takes a digest on single-article posts only.
+                Digest = post.Items.Count == 1 && article.Digest.Length > 0 ? article.Digest : null,
+                Content = article.Content,
+                ContentSourceUrl = article.ContentSourceUrl,
+                ThumbMediaId = entry.ThumbMediaId,
+                PicCrop2351 = part.Cover.PicCrop2351,
+                PicCrop11 = part.Cover.PicCrop11,
+                NeedOpenComment = 0,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return articles;
+    }
+
+    /// <summary>
+    /// The uploadimg URL (body) or permanent material id (thumb) of a picture, uploading it the first time; each
+    /// upload is saved at once, so a crash after it never uploads the same picture again.
+    /// </summary>
+    private async Task<string?> UploadAsync(WeChatClient client, WeChatPicture picture, string kind, CancellationToken cancellationToken)
+    {
+        var appId = client.Tokens.AppId;
+        var known = await db.WeChatUploads.AsNoTracking().FirstOrDefaultAsync(u => u.AppId == appId && u.Kind == kind && u.Key == picture.Key, cancellationToken);
+        if (known is not null)
+            return kind == "thumb" ? known.MediaId : known.Url;
+        if (!File.Exists(picture.Path))
+            return null;
+        var bytes = await File.ReadAllBytesAsync(picture.Path, cancellationToken);
+        var name = Path.GetFileName(picture.Path);
+        string url;
+        string? mediaId = null;
+        if (kind == "thumb")
+        {
+            var material = await client.Materials.AddAsync("image", bytes, name, "image/jpeg", cancellationToken);
+            (mediaId, url) = (material.MediaId, material.Url ?? "");
+        }
+        else
+        {
+            url = await client.Materials.UploadBodyImageAsync(bytes, name, "image/jpeg", cancellationToken);
+        }
+
+        db.WeChatUploads.Add(new WeChatUpload { AppId = appId, Key = picture.Key, Kind = kind, Url = url, MediaId = mediaId, UploadedAt = Now });
+        await db.SaveChangesAsync(cancellationToken);
+        return kind == "thumb" ? mediaId : url;
+    }
+
+    private async Task DraftAsync(WeChatPost post, WeChatClient client, List<DraftArticle> articles, CancellationToken cancellationToken)
+    {
+        if (post.DraftRequestedAt is not null && await FindDraftAsync(post, client, cancellationToken) is { } found)
+        {
+            post.DraftMediaId = found;
+            post.Status = WeChatPostStatus.Drafted;
+            await SaveAsync(post, "drafted", $"找回上次创建的草稿 {found}", cancellationToken);
+            return;
+        }
+
+        post.DraftRequestedAt = Now;
+        await SaveAsync(post, "draft-requested", null, cancellationToken);
+        post.DraftMediaId = await client.Drafts.AddAsync(articles, cancellationToken);
+        post.Status = WeChatPostStatus.Drafted;
+        await SaveAsync(post, "drafted", $"草稿 {post.DraftMediaId}", cancellationToken);
+    }
+
+    private async Task SubmitAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        if (post.SubmitRequestedAt is not null && !await DraftExistsAsync(post, client, cancellationToken))
+        {
+            // A submitted draft leaves the draft box: the submit went through, but its publish id was lost.
+            post.Status = WeChatPostStatus.Publishing;
+            await SaveAsync(post, "submitted", "上次提交的回答丢失：在已发布文章中查找", cancellationToken);
+            return;
+        }
+
+        post.SubmitRequestedAt = Now;
+        await SaveAsync(post, "submit-requested", null, cancellationToken);
+        post.PublishId = await client.Drafts.SubmitAsync(post.DraftMediaId!, cancellationToken);
+        post.Status = WeChatPostStatus.Publishing;
+        await SaveAsync(post, "submitted", $"发布任务 {post.PublishId}", cancellationToken);
+    }
+
+    private async Task<OutboxResult> FollowAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        var poll = Now.AddSeconds(settings.Value.PollSeconds);
+        if (post.PublishId is null)
+        {
+            if (await FindPublishedAsync(post, client, cancellationToken) is { } found)
+                return await SucceedAsync(post, client, found.ArticleId, found.Urls, cancellationToken);
+            if (Now - post.SubmitRequestedAt > TimeSpan.FromSeconds(settings.Value.UnknownPublishTimeoutSeconds))
+                return await FailAsync(post, "提交发布后没有收到回答，也未在已发布文章中找到：请在公众号后台核对后重试", cancellationToken);
+            return OutboxResult.Later(poll);
+        }
+
+        var status = await client.Drafts.GetPublishAsync(post.PublishId, cancellationToken);
+        if (!status.IsFinal)
+            return OutboxResult.Later(poll);
+        if (status.Status != PublishStatus.Succeeded)
+            return await FailAsync(post, WeChatErrorText.PublishOutcome(status.Status, status.FailIdx), cancellationToken);
+        var urls = status.Articles.ToDictionary(a => a.Idx, a => a.ArticleUrl);
+        return await SucceedAsync(post, client, status.ArticleId, urls, cancellationToken);
+    }
+
+    private async Task<OutboxResult> SucceedAsync(
+        WeChatPost post, WeChatClient client, string? articleId, IReadOnlyDictionary<int, string> urls, CancellationToken cancellationToken)
+    {
+        post.ArticleId = articleId;
+        post.Status = WeChatPostStatus.Published;
+        post.Error = null;
+        post.FinishedAt = Now;
+        foreach (var entry in post.Items)
+        {
+            entry.ArticleUrl = urls.GetValueOrDefault(entry.Position + 1);
+            if (entry.ArticleUrl is { } url)
+            {
+                await db.ContentItems.Where(i => i.Id == entry.ContentItemId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.WeChatUrl, url), cancellationToken);
+            }
+        }
+
+        await SaveAsync(post, "published", string.Join(" ", post.Items.Select(i => i.ArticleUrl)), cancellationToken);
+        if (post.ReplacesPostId is { } replaced)
+            await RemoveReplacedAsync(post, replaced, client, cancellationToken);
+        return OutboxResult.Done;
+    }
+
+    /// <summary>Update and republish: the older article of the same item goes once the new one is out.</summary>
+    private async Task RemoveReplacedAsync(WeChatPost post, long replacedId, WeChatClient client, CancellationToken cancellationToken)
+    {
+        var old = await db.WeChatPosts.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == replacedId, cancellationToken);
+        var itemId = post.Items[0].ContentItemId;
+        if (old?.ArticleId is not { } articleId || old.Items.FirstOrDefault(i => i.ContentItemId == itemId) is not { } oldItem)
+            return;
+        try
+        {
+            await client.Drafts.DeletePublishedAsync(articleId, oldItem.Position + 1, cancellationToken);
+            await SaveAsync(post, "replaced", $"已删除旧文章 {oldItem.ArticleUrl}", cancellationToken);
+        }
+        catch (WeChatApiException e)
+        {
+            // The new article is out either way; the old one can be deleted by hand.
+            await SaveAsync(post, "replaced", "旧文章未能删除：" + WeChatErrorText.Describe(e), cancellationToken, isError: true);
+        }
+    }
+
+    /// <summary>The draft a lost draft/add answer created, found by the marker in its first article's 阅读原文.</summary>
+    private static async Task<string?> FindDraftAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < 100; offset += 20)
+        {
+            var page = await client.Drafts.BatchGetAsync(offset, 20, noContent: true, cancellationToken);
+            var items = page.GetProperty("item");
+            foreach (var draft in items.EnumerateArray())
+            {
+                if (HasMarker(draft.GetProperty("content"), post.Marker))
+                    return draft.GetProperty("media_id").GetString();
+            }
+
+            if (items.GetArrayLength() < 20)
+                break;
+        }
+
+        return null;
+    }
+
+    private static async Task<(string? ArticleId, Dictionary<int, string> Urls)?> FindPublishedAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        var page = await client.Drafts.BatchGetPublishedAsync(0, 20, noContent: true, cancellationToken);
+        foreach (var published in page.GetProperty("item").EnumerateArray())
+        {
+            var content = published.GetProperty("content");
+            if (!HasMarker(content, post.Marker))
+                continue;
+            var urls = content.GetProperty("news_item").EnumerateArray()
+                .Select((article, i) => (Idx: i + 1, Url: article.TryGetProperty("url", out var u) ? u.GetString() : null))
+                .Where(a => a.Url is not null).ToDictionary(a => a.Idx, a => a.Url!);
+            return (published.GetProperty("article_id").GetString(), urls);
+        }
+
+        return null;
+    }
+
+    private static bool HasMarker(JsonElement content, string marker) =>
+        content.TryGetProperty("news_item", out var news) && news.GetArrayLength() > 0
+        && news[0].TryGetProperty("content_source_url", out var url)
+        && (url.GetString() ?? "").EndsWith("utm_content=" + marker, StringComparison.Ordinal);
+
+    private static async Task<bool> DraftExistsAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Drafts.GetAsync(post.DraftMediaId!, cancellationToken);
+            return true;
+        }
+        catch (WeChatApiException e) when (e.ErrCode == WeChatErrors.InvalidMediaId)
+        {
+            return false;
+        }
+    }
+
+    private async Task<OutboxResult> BackOffAsync(WeChatPost post, string reason, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear(); // nothing half-done from the failed step is saved with the note
+        var fresh = await db.WeChatPosts.FirstAsync(p => p.Id == post.Id, cancellationToken);
+        fresh.Retries++;
+        fresh.Error = reason;
+        var o = settings.Value;
+        var wait = TimeSpan.FromSeconds(Math.Min(o.MaxRetrySeconds, o.RetrySeconds * Math.Pow(2, Math.Min(fresh.Retries - 1, 20))));
+        await SaveAsync(fresh, "retry-later", $"{reason}；{wait.TotalSeconds:0} 秒后重试", cancellationToken, isError: true);
+        LogBackOff(logger, post.Id, reason, wait);
+        return OutboxResult.Later(Now + wait);
+    }
+
+    private async Task<OutboxResult> FailAsync(WeChatPost post, string reason, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var fresh = await db.WeChatPosts.FirstAsync(p => p.Id == post.Id, cancellationToken);
+        fresh.Status = WeChatPostStatus.Failed;
+        fresh.Error = reason;
+        fresh.FinishedAt = Now;
+        await SaveAsync(fresh, "failed", reason, cancellationToken, isError: true);
+        LogFailed(logger, post.Id, reason);
+        return OutboxResult.Done;
+    }
+
+    private async Task SaveAsync(WeChatPost post, string step, string? detail, CancellationToken cancellationToken, bool isError = false)
+    {
+        post.UpdatedAt = Now;
+        if (step is "drafted" or "submitted" or "published")
+            post.Retries = 0; // progress: the next failure waits the shortest time again
+        db.WeChatPostSteps.Add(new WeChatPostStep { PostId = post.Id, At = Now, Name = step, Detail = Truncate(detail), IsError = isError });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(LogLevel.Information, "WeChat cross-post {PostId} waits {Wait}: {Reason}")]
+    private static partial void LogBackOff(ILogger logger, long postId, string reason, TimeSpan wait);
+
+    [LoggerMessage(LogLevel.Warning, "WeChat cross-post {PostId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long postId, string reason);
+}
