@@ -62,7 +62,8 @@ public sealed class EmulatorFaults
 
 /// <summary>
 /// One arranged failure: a WeChat error code (HTTP 200, as WeChat answers), an HTTP status (a 5xx from a proxy),
-/// and/or a delay before answering (a slow or timed-out call).
+/// and/or a delay before answering (a slow or timed-out call). With <see cref="DelayAfterMs"/> the call is carried
+/// out first and only its answer is late: a client that gives up meanwhile never learns what it created.
 /// </summary>
 public sealed class CallFault
 {
@@ -72,6 +73,7 @@ public sealed class CallFault
     public int? ErrCode { get; init; }
     public int? HttpStatus { get; init; }
     public int DelayMs { get; init; }
+    public int DelayAfterMs { get; init; }
 
     public int Count
     {

@@ -11,12 +11,16 @@ internal static class FaultEndpoints
 {
     public static void Map(RouteGroupBuilder root)
     {
-        var control = root.MapGroup("/_emulator");
+        // Test controls answer loopback callers only: an emulator hosted by a public site must not take orders from outside.
+        var control = root.MapGroup("/_emulator").AddEndpointFilter((context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
+                ? next(context)
+                : ValueTask.FromResult<object?>(Results.StatusCode(StatusCodes.Status403Forbidden)));
         control.MapPost("/faults", async (HttpRequest request, EmulatorFaults faults) =>
         {
             var fault = await JsonSerializer.DeserializeAsync<CallFault>(request.Body, JsonSerializerOptions.Web);
-            if (fault is null || fault.Count < 1 || (fault.ErrCode is null && fault.HttpStatus is null && fault.DelayMs <= 0))
-                return Results.BadRequest("Give path, count ≥ 1 and one of errCode, httpStatus, delayMs.");
+            if (fault is null || fault.Count < 1 || (fault.ErrCode is null && fault.HttpStatus is null && fault.DelayMs <= 0 && fault.DelayAfterMs <= 0))
+                return Results.BadRequest("Give path, count ≥ 1 and one of errCode, httpStatus, delayMs, delayAfterMs.");
             faults.Add(fault);
             return Results.NoContent();
         });
@@ -56,6 +60,9 @@ internal static class FaultEndpoints
             return Results.StatusCode(status);
         if (fault.ErrCode is { } code)
             return WeChatReply.Error(code, code == -1 ? "system error" : "injected error");
-        return await next(context);
+        var answer = await next(context);
+        if (fault.DelayAfterMs > 0)
+            await Task.Delay(fault.DelayAfterMs, CancellationToken.None); // done, but the caller hears nothing in time
+        return answer;
     }
 }

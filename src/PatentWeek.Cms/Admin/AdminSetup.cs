@@ -22,6 +22,8 @@ public static class AdminSetup
                 o.Conventions.AllowAnonymousToPage("/Admin/Denied");
                 o.Conventions.AuthorizeFolder("/Admin/Settings", Policies.Administrators);
                 o.Conventions.AuthorizePage("/Admin/Review", Policies.Reviewers);
+                o.Conventions.AuthorizeFolder("/Admin/WeChat", Policies.Publishers);
+                o.Conventions.AuthorizePage("/Admin/WeChat/Settings", Policies.Administrators);
             })
             .AddMvcOptions(o =>
             {

@@ -95,7 +95,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, MediaPictures.Rewrite(item.Html, media),
             CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             item.Cover, item.Source, item.Author, item.ResponsibleEditor, item.IsOriginal, item.IsPinned, item.IsSample,
-            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug)), media);
+            BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug)), media)
+            with { WeChatUrl = item.WeChatUrl };
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ public sealed record ContentDto(
 
     /// <summary>A video item's film (its cover is a video from the library).</summary>
     public VideoDto? Video { get; init; }
+
+    /// <summary>The item's article on the WeChat official account, once it was cross-posted.</summary>
+    public string? WeChatUrl { get; init; }
 }
 
 /// <summary>A promo video: the MP4 (served with range requests), its length and frame size.</summary>

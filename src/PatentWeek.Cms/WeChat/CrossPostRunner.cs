@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Data;
@@ -28,7 +29,7 @@ public sealed record CrossPostJob(long PostId)
 /// </summary>
 public sealed partial class CrossPostRunner(
     CmsDbContext db, WeChatAccounts accounts, WeChatRenditions renditions, IOptions<WeChatSettings> settings,
-    TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
+    IOutputCacheStore cache, TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
 {
     public string Type => CrossPostJob.Type;
 
@@ -70,11 +71,13 @@ public sealed partial class CrossPostRunner(
             var articles = await PrepareAsync(post, client, cancellationToken);
             if (articles is null)
                 return OutboxResult.Done; // failed while preparing; the reason is saved
-            await DraftAsync(post, client, articles, cancellationToken);
+            if (await DraftAsync(post, client, articles, cancellationToken) is { } wait)
+                return wait;
         }
 
-        if (post.PublishId is null && post.Status != WeChatPostStatus.Publishing)
-            await SubmitAsync(post, client, cancellationToken);
+        if (post.PublishId is null && post.Status != WeChatPostStatus.Publishing
+            && await SubmitAsync(post, client, cancellationToken) is { } later)
+            return later;
 
         return await FollowAsync(post, client, cancellationToken);
     }
@@ -158,14 +161,22 @@ public sealed partial class CrossPostRunner(
         return kind == "thumb" ? mediaId : url;
     }
 
-    private async Task DraftAsync(WeChatPost post, WeChatClient client, List<DraftArticle> articles, CancellationToken cancellationToken)
+    /// <summary>Creates the draft, or adopts the one a lost answer created; a time to come back while that is unclear.</summary>
+    private async Task<OutboxResult?> DraftAsync(WeChatPost post, WeChatClient client, List<DraftArticle> articles, CancellationToken cancellationToken)
     {
-        if (post.DraftRequestedAt is not null && await FindDraftAsync(post, client, cancellationToken) is { } found)
+        if (post.DraftRequestedAt is { } asked)
         {
-            post.DraftMediaId = found;
-            post.Status = WeChatPostStatus.Drafted;
-            await SaveAsync(post, "drafted", $"找回上次创建的草稿 {found}", cancellationToken);
-            return;
+            if (await FindDraftAsync(post, client, cancellationToken) is { } found)
+            {
+                post.DraftMediaId = found;
+                post.Status = WeChatPostStatus.Drafted;
+                await SaveAsync(post, "drafted", $"找回上次创建的草稿 {found}", cancellationToken);
+                return null;
+            }
+
+            // The lost call may still be under way at WeChat: asking again now could make a second draft.
+            if (Now - asked < AnswerGrace)
+                return await WaitForLostAnswerAsync(post, "未找到上次请求创建的草稿，稍后再查", cancellationToken);
         }
 
         post.DraftRequestedAt = Now;
@@ -173,16 +184,24 @@ public sealed partial class CrossPostRunner(
         post.DraftMediaId = await client.Drafts.AddAsync(articles, cancellationToken);
         post.Status = WeChatPostStatus.Drafted;
         await SaveAsync(post, "drafted", $"草稿 {post.DraftMediaId}", cancellationToken);
+        return null;
     }
 
-    private async Task SubmitAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
+    /// <summary>Submits the draft, or notices that a submit whose answer was lost went through (the draft is gone).</summary>
+    private async Task<OutboxResult?> SubmitAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
     {
-        if (post.SubmitRequestedAt is not null && !await DraftExistsAsync(post, client, cancellationToken))
+        if (post.SubmitRequestedAt is { } asked)
         {
-            // A submitted draft leaves the draft box: the submit went through, but its publish id was lost.
-            post.Status = WeChatPostStatus.Publishing;
-            await SaveAsync(post, "submitted", "上次提交的回答丢失：在已发布文章中查找", cancellationToken);
-            return;
+            if (!await DraftExistsAsync(post, client, cancellationToken))
+            {
+                // A submitted draft leaves the draft box: the submit went through, but its publish id was lost.
+                post.Status = WeChatPostStatus.Publishing;
+                await SaveAsync(post, "submitted", "上次提交的回答丢失：在已发布文章中查找", cancellationToken);
+                return null;
+            }
+
+            if (Now - asked < AnswerGrace)
+                return await WaitForLostAnswerAsync(post, "上次提交的结果未知，草稿仍在，稍后再查", cancellationToken);
         }
 
         post.SubmitRequestedAt = Now;
@@ -190,6 +209,15 @@ public sealed partial class CrossPostRunner(
         post.PublishId = await client.Drafts.SubmitAsync(post.DraftMediaId!, cancellationToken);
         post.Status = WeChatPostStatus.Publishing;
         await SaveAsync(post, "submitted", $"发布任务 {post.PublishId}", cancellationToken);
+        return null;
+    }
+
+    private TimeSpan AnswerGrace => TimeSpan.FromSeconds(settings.Value.AnswerGraceSeconds);
+
+    private async Task<OutboxResult> WaitForLostAnswerAsync(WeChatPost post, string note, CancellationToken cancellationToken)
+    {
+        await SaveAsync(post, "checking", note, cancellationToken);
+        return OutboxResult.Later(Now.AddSeconds(settings.Value.RetrySeconds));
     }
 
     private async Task<OutboxResult> FollowAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
@@ -222,15 +250,16 @@ public sealed partial class CrossPostRunner(
         post.FinishedAt = Now;
         foreach (var entry in post.Items)
         {
-            entry.ArticleUrl = urls.GetValueOrDefault(entry.Position + 1);
-            if (entry.ArticleUrl is { } url)
+            entry.ArticleUrl = urls.GetValueOrDefault(entry.Position + 1) is { } url && IsLink(url) ? url : null;
+            if (entry.ArticleUrl is { } link)
             {
                 await db.ContentItems.Where(i => i.Id == entry.ContentItemId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.WeChatUrl, url), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.WeChatUrl, link), cancellationToken);
             }
         }
 
         await SaveAsync(post, "published", string.Join(" ", post.Items.Select(i => i.ArticleUrl)), cancellationToken);
+        await cache.EvictByTagAsync(Site.OutputCaching.SiteTag, cancellationToken); // the pages now link to the article
         if (post.ReplacesPostId is { } replaced)
             await RemoveReplacedAsync(post, replaced, client, cancellationToken);
         return OutboxResult.Done;
@@ -291,6 +320,11 @@ public sealed partial class CrossPostRunner(
 
         return null;
     }
+
+    /// <summary>Only web addresses (or a path, from the hosted emulator) become links on the site.</summary>
+    private static bool IsLink(string url) =>
+        url.Length <= 500 && (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+            || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http");
 
     private static bool HasMarker(JsonElement content, string marker) =>
         content.TryGetProperty("news_item", out var news) && news.GetArrayLength() > 0

@@ -32,6 +32,13 @@ public sealed class WeChatSettings
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long after a create call (draft, submit) whose answer was lost we only look for what it made, before
+    /// asking again: the call may still be running at WeChat.
+    /// </summary>
+    [Range(0, 3600)]
+    public int AnswerGraceSeconds { get; set; } = 60;
+
     /// <summary>How long a publish with a lost answer is looked for among published articles before it fails.</summary>
     [Range(60, 86_400)]
     public int UnknownPublishTimeoutSeconds { get; set; } = 1800;

@@ -19,6 +19,7 @@ public static class WeChatSetup
         services.AddSingleton<WeChatAccounts>();
         services.AddScoped<WeChatRenditions>();
         services.AddScoped<CrossPosts>();
+        services.AddScoped<WeChatAccountAdmin>();
         services.AddScoped<IOutboxHandler, CrossPostRunner>();
 
         if (HostsEmulator(builder.Configuration))
