@@ -27,7 +27,7 @@ internal static class InspectEndpoints
                 .Append("<h1>微信公众号模拟器</h1><p><small>AppId ").Append(WebUtility.HtmlEncode(snapshot.AppId)).Append("</small></p><h2>已发布</h2>");
             foreach (var job in snapshot.Published)
             {
-                foreach (var article in job.Articles)
+                foreach (var article in job.Articles.Where(a => !a.Deleted))
                 {
                     html.Append("<article><h3>").Append(WebUtility.HtmlEncode(article.Title)).Append("</h3><p><small>")
                         .Append(WebUtility.HtmlEncode(article.Url ?? $"发布中（状态 {job.Status}）")).Append("</small></p>")
@@ -85,7 +85,7 @@ internal static class InspectEndpoints
     private static readonly System.Text.Json.JsonSerializerOptions InspectJson =
         new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public sealed record InspectArticle(string Title, string Content, string? Url);
+    public sealed record InspectArticle(string Title, string Content, string? Url, bool Deleted);
 
     public sealed record InspectJob(string PublishId, int Status, IReadOnlyList<InspectArticle> Articles);
 
@@ -105,7 +105,8 @@ internal static class InspectEndpoints
                 var status = now < j.CompletesAt ? 1 : j.FinalStatus;
                 var articles = JsonNode.Parse(j.Articles)!.AsArray().Select((a, i) => new InspectArticle(
                     a!["title"]!.GetValue<string>(), a["content"]!.GetValue<string>(),
-                    status == 0 ? PublishEndpoints.ArticleUrl(options, j, i + 1) : null)).ToList();
+                    status == 0 ? PublishEndpoints.ArticleUrl(options, j, i + 1) : null,
+                    j.Deleted || a["is_deleted"]?.GetValue<bool>() == true)).ToList();
                 return new InspectJob(j.PublishId, status, articles);
             })]);
     }

@@ -245,6 +245,9 @@ public sealed partial class CrossPostRunner(
         WeChatPost post, WeChatClient client, string? articleId, IReadOnlyDictionary<int, string> urls, CancellationToken cancellationToken)
     {
         post.ArticleId = articleId;
+        // Update and republish: the older article of the same item goes first, so "published" means all is done.
+        if (post.ReplacesPostId is { } replaced)
+            await RemoveReplacedAsync(post, replaced, client, cancellationToken);
         post.Status = WeChatPostStatus.Published;
         post.Error = null;
         post.FinishedAt = Now;
@@ -260,12 +263,10 @@ public sealed partial class CrossPostRunner(
 
         await SaveAsync(post, "published", string.Join(" ", post.Items.Select(i => i.ArticleUrl)), cancellationToken);
         await cache.EvictByTagAsync(Site.OutputCaching.SiteTag, cancellationToken); // the pages now link to the article
-        if (post.ReplacesPostId is { } replaced)
-            await RemoveReplacedAsync(post, replaced, client, cancellationToken);
         return OutboxResult.Done;
     }
 
-    /// <summary>Update and republish: the older article of the same item goes once the new one is out.</summary>
+    /// <summary>Deletes the older article of the item once the new one is out; a failure is noted, not fatal.</summary>
     private async Task RemoveReplacedAsync(WeChatPost post, long replacedId, WeChatClient client, CancellationToken cancellationToken)
     {
         var old = await db.WeChatPosts.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == replacedId, cancellationToken);

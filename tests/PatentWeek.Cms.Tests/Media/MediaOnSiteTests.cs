@@ -112,7 +112,7 @@ public abstract class MediaOnSiteTests(AppFixture fixture)
     private const System.Text.Json.JsonValueKind JsonValueKindObject = System.Text.Json.JsonValueKind.Object;
 
     /// <summary>A 3-second 640×360 H.264 clip made by ffmpeg; skipped (with the reason) where ffmpeg is absent, failed in CI.</summary>
-    private static async Task<byte[]> VideoClipAsync()
+    internal static async Task<byte[]> VideoClipAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"clip-{Guid.NewGuid():N}.mp4");
         try
