@@ -12,7 +12,7 @@ public static class WeChatErrorText
         ArgumentNullException.ThrowIfNull(e);
         var text = e.ErrCode switch
         {
-            WeChatErrors.SystemBusy => "微信系统繁忙",
+            WeChatErrors.SystemBusy => "微信系统繁忙（-1），稍后自动重试",
             WeChatErrors.DailyQuotaReached => "今日接口调用次数已用完（45009），次日恢复，或由管理员清零额度",
             WeChatErrors.MinuteQuotaReached => "调用太频繁（45011），稍后自动重试",
             WeChatErrors.InvalidCredential or 40125 => "AppSecret 不正确或已重置（40001）：请在微信设置中更新",
