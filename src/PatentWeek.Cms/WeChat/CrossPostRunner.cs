@@ -109,7 +109,13 @@ public sealed partial class CrossPostRunner(
                 return null;
             }
 
-            entry.ThumbMediaId = (await UploadAsync(client, part.Cover, "thumb", cancellationToken))!;
+            entry.ThumbMediaId = await UploadAsync(client, part.Cover, "thumb", cancellationToken);
+            if (entry.ThumbMediaId is null)
+            {
+                await FailAsync(post, $"《{item.Title}》的封面图片文件不见了：请重新选择封面", cancellationToken);
+                return null;
+            }
+
             var article = part.Article;
             articles.Add(new DraftArticle
             {

@@ -33,6 +33,8 @@ public sealed class EmbeddedAccount(CmsPaths paths)
         // Written aside and moved, so two processes starting on one folder both end up with one complete file.
         var temp = file + "." + Guid.NewGuid().ToString("N");
         File.WriteAllText(temp, JsonSerializer.Serialize(values));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite); // it holds the secret and AES key
         try
         {
             File.Move(temp, file, overwrite: false);

@@ -49,7 +49,7 @@ public sealed class WeChatAccounts(
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
     private readonly IDataProtector _protector = protection.CreateProtector("PatentWeek.Cms.WeChat.AccountSecrets");
     private readonly ConcurrentDictionary<(string Token, string? Key, string AppId), WeChatPushReceiver> _receivers = new();
-    private (WeChatAccount Account, DateTimeOffset At)? _cached;
+    private volatile CachedAccount? _cached;
 
     public bool HostsEmulator => settings.Value.Emulator ?? (cms.Value.Mode == CmsMode.Embedded && settings.Value.ApiBaseUrl is null);
 
@@ -69,7 +69,7 @@ public sealed class WeChatAccounts(
         }
 
         var account = Resolve(stored);
-        _cached = (account, time.GetUtcNow());
+        _cached = new CachedAccount(account, time.GetUtcNow());
         return account;
     }
 
@@ -132,6 +132,8 @@ public sealed class WeChatAccounts(
         var baseUrl = o.ApiBaseUrl ?? (emulator ? LocalAddress() + EmulatorPrefix : WeChatOptions.DefaultApiBaseUrl);
         return new WeChatAccount(baseUrl, appId, secret, token, key, emulator, sources);
     }
+
+    private sealed record CachedAccount(WeChatAccount Account, DateTimeOffset At);
 
     /// <summary>The hosted emulator is called over loopback HTTP on the port this server listens on.</summary>
     private string LocalAddress()
