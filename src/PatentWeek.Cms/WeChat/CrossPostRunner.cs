@@ -109,6 +109,7 @@ public sealed partial class CrossPostRunner(
                 return null;
             }
 
+            entry.Fingerprint = part.Fingerprint; // what is sent, should the item have changed since the request
             entry.ThumbMediaId = await UploadAsync(client, part.Cover, "thumb", cancellationToken);
             if (entry.ThumbMediaId is null)
             {

@@ -47,14 +47,20 @@ public sealed class WeChatRenditions(
         var pageUrl = new Uri(urls.BaseUrl, ContentQueries.Url(edition, item.Kind, item.Slug).TrimStart('/'));
         var source = new WeChatSource(item.Title, item.WeChatTitle, item.Summary, item.Html, item.Kind == ContentKind.Video, pageUrl, item.Author);
 
+        var pictures = new List<string>();
         var article = await _builder.BuildAsync(source, stylesheet, async id =>
-            await PictureAsync(id, cancellationToken) is { } picture ? await bodyUrl(picture) : null);
+        {
+            if (await PictureAsync(id, cancellationToken) is not { } picture)
+                return null;
+            pictures.Add(picture.Key);
+            return await bodyUrl(picture);
+        });
         if (marker is not null)
             article = article with { ContentSourceUrl = $"{pageUrl.AbsoluteUri}?utm_source=wechat&utm_medium=article&utm_content={marker}" };
 
         var cover = (MediaReferences.IdOf(item.Cover) is { } coverId ? await PictureAsync(coverId, cancellationToken) : null)
             ?? DefaultCover(folder, System.IO.Path.GetFileName(folder));
-        return new WeChatPart(item, article, cover, Fingerprint(article, cover, pageUrl));
+        return new WeChatPart(item, article, cover, Fingerprint(source, stylesheet, cover, pictures));
     }
 
     /// <summary>A library image's (or a video's poster's) WeChat picture, rendered first if need be; null when there is none.</summary>
@@ -90,10 +96,14 @@ public sealed class WeChatRenditions(
         return new WeChatPicture($"theme/{theme}/{hash}.jpg", $"/themes/{theme}/assets/{DefaultCoverFile}", path, wide, square);
     }
 
-    private static string Fingerprint(WeChatArticle article, WeChatPicture cover, Uri pageUrl)
+    /// <summary>
+    /// What the article is made from (not the article, whose picture addresses differ between preview and payload):
+    /// the same inputs give the same article, so "unchanged since published" compares these.
+    /// </summary>
+    private static string Fingerprint(WeChatSource source, string stylesheet, WeChatPicture cover, List<string> pictures)
     {
-        var text = string.Join('\u001f', article.Title, article.Digest, article.Content, article.Author ?? "", pageUrl.AbsoluteUri,
-            cover.Key, cover.PicCrop2351, cover.PicCrop11);
+        var text = string.Join('\u001f', [source.Title, source.WeChatTitle ?? "", source.Summary ?? "", source.Html, source.Author ?? "",
+            source.PublicUrl.AbsoluteUri, stylesheet, cover.Key, cover.PicCrop2351, cover.PicCrop11, .. pictures]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
