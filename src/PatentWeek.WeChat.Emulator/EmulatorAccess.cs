@@ -5,7 +5,8 @@ namespace PatentWeek.WeChat.Emulator;
 
 /// <summary>
 /// What WeChat checks before any business call: the access token (41001 missing, 40014 unknown, 42001 expired,
-/// 40001 superseded past its 5-minute grace or revoked) and the path's daily quota (45009).
+/// 40001 superseded past its 5-minute grace or revoked), the account's right to the API (48001 when unverified)
+/// and the path's daily quota (45009).
 /// </summary>
 internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time)
 {
@@ -25,6 +26,7 @@ internal sealed class EmulatorAccess(EmulatorDb db, IOptions<EmulatorOptions> op
             throw new WeChatFault(42001, "access_token expired");
         if (token.SupersededAt is { } replaced && now > replaced + Grace)
             throw new WeChatFault(40001, "invalid credential, access_token is invalid or not latest");
+        AccountConditions.RequireVerified(options.Value, path);
         await CountAsync(path);
     }
 

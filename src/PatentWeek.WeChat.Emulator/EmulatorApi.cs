@@ -17,7 +17,8 @@ internal static class EmulatorApi
             JsonElement body = default;
             if (readsBody)
             {
-                using var reader = new StreamReader(request.Body);
+                // Left open: the body is buffered so that an error answer can show it again (openapi/rid/get).
+                using var reader = new StreamReader(request.Body, leaveOpen: true);
                 var text = await reader.ReadToEndAsync();
                 // WeChat wants text as raw UTF-8 and refuses \uXXXX escapes (the default of many JSON libraries).
                 if (text.Contains("\\u", StringComparison.Ordinal))
@@ -36,8 +37,16 @@ internal static class EmulatorApi
         }
         catch (WeChatFault fault)
         {
-            return WeChatReply.Error(fault.Code, fault.Message);
+            return WeChatReply.Error(fault.Code, fault.Message, fault.Extra);
         }
+    }
+
+    /// <summary>The API path of a call, <c>/cgi-bin/…</c>, wherever the emulator is mapped (the CMS hosts it under a prefix).</summary>
+    public static string CgiPath(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        var at = path.IndexOf("/cgi-bin", StringComparison.Ordinal);
+        return at < 0 ? path : path[at..];
     }
 
     public static string NewMediaId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');

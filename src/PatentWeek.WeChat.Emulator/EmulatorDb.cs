@@ -60,6 +60,12 @@ public sealed class EmuPublishJob
 
     /// <summary>Set once the push was answered <c>success</c> (or empty), given up, or dropped by injection.</summary>
     public bool PushDone { get; set; }
+
+    /// <summary>
+    /// Not before this instant is the next delivery tried: WeChat waits 5 s for an answer, so a retry starts at the
+    /// earliest 5 s after the attempt before it began. Null until the first attempt.
+    /// </summary>
+    public DateTimeOffset? NextPushAt { get; set; }
 }
 
 public sealed class EmuQuota
@@ -77,6 +83,9 @@ public sealed class EmulatorDb(DbContextOptions<EmulatorDb> options) : DbContext
     public DbSet<EmuDraft> Drafts => Set<EmuDraft>();
     public DbSet<EmuPublishJob> PublishJobs => Set<EmuPublishJob>();
     public DbSet<EmuQuota> Quotas => Set<EmuQuota>();
+    public DbSet<EmuRid> Rids => Set<EmuRid>();
+    public DbSet<EmuTemporaryMedia> TemporaryMedia => Set<EmuTemporaryMedia>();
+    public DbSet<EmuMassSend> MassSends => Set<EmuMassSend>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -87,6 +96,7 @@ public sealed class EmulatorDb(DbContextOptions<EmulatorDb> options) : DbContext
         modelBuilder.Entity<EmuDraft>().HasKey(d => d.MediaId);
         modelBuilder.Entity<EmuPublishJob>().HasKey(j => j.PublishId);
         modelBuilder.Entity<EmuQuota>().HasKey(q => new { q.Path, q.Day });
+        modelBuilder.Entity<EmuMassSend>().HasIndex(s => new { s.ClientMsgId, s.SentAt });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

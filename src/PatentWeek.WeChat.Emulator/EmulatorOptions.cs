@@ -41,6 +41,15 @@ public sealed class EmulatorOptions
     public int DailyQuota { get; set; } = 1000;
 
     /// <summary>
+    /// The account's IP whitelist (开发 → 基本配置 → IP白名单). Empty: calls from anywhere; otherwise calls from other
+    /// addresses answer 40164, as WeChat does.
+    /// </summary>
+    public IList<string> IpWhitelist { get; } = [];
+
+    /// <summary>An unverified account: draft/*, freepublish/* and material/add_material answer 48001 "api unauthorized".</summary>
+    public bool Unverified { get; set; }
+
+    /// <summary>
     /// Base of published article URLs (the real ones live on mp.weixin.qq.com); point it at the emulator's <c>/s/</c>
     /// (a path alone when the emulator is hosted by the site that links to the articles) to open them here.
     /// </summary>

@@ -32,9 +32,13 @@ public static class EmulatorSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         using (var scope = app.ServiceProvider.CreateScope())
-            scope.ServiceProvider.GetRequiredService<EmulatorDb>().Database.EnsureCreated();
+            EmulatorSchema.Prepare(scope.ServiceProvider.GetRequiredService<EmulatorDb>());
         var root = app.MapGroup(prefix).ExcludeFromDescription();
-        var cgi = root.MapGroup("/cgi-bin").AddEndpointFilter(FaultEndpoints.ApplyAsync);
+        // Filters run in this order: note the call (for rids), the IP whitelist, then any arranged fault.
+        var cgi = root.MapGroup("/cgi-bin")
+            .AddEndpointFilter(RidEndpoints.BeginAsync)
+            .AddEndpointFilter(AccountConditions.CheckIpAsync)
+            .AddEndpointFilter(FaultEndpoints.ApplyAsync);
         TokenEndpoints.Map(cgi);
         DraftEndpoints.Map(cgi);
         MaterialEndpoints.Map(cgi);
@@ -43,7 +47,11 @@ public static class EmulatorSetup
         PublishEndpoints.MapMore(cgi);
         QuotaEndpoints.Map(cgi);
         QuotaEndpoints.MapMore(cgi);
+        RidEndpoints.Map(cgi);
+        TemporaryMediaEndpoints.Map(cgi);
+        MassSendEndpoints.Map(cgi);
         InspectEndpoints.Map(root, prefix);
+        MassSendEndpoints.MapInspect(root);
         FaultEndpoints.Map(root);
         return app;
     }

@@ -50,8 +50,7 @@ internal static class FaultEndpoints
     public static async ValueTask<object?> ApplyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var path = "/cgi-bin" + http.Request.Path.Value![(http.Request.Path.Value!.IndexOf("/cgi-bin", StringComparison.Ordinal) + "/cgi-bin".Length)..];
-        var fault = http.RequestServices.GetRequiredService<EmulatorFaults>().Take(path);
+        var fault = http.RequestServices.GetRequiredService<EmulatorFaults>().Take(EmulatorApi.CgiPath(http.Request));
         if (fault is null)
             return await next(context);
         if (fault.DelayMs > 0)

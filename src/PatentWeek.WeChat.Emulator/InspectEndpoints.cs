@@ -44,7 +44,7 @@ internal static class InspectEndpoints
         });
 
         // An article at its URL (when ArticleBaseUrl points here), as a follower opening it would see it.
-        root.MapGet("/s/{key}", async (string key, EmulatorDb db, IOptions<EmulatorOptions> options, TimeProvider time) =>
+        root.MapGet("/s/{key}", async (string key, EmulatorDb db, TimeProvider time) =>
         {
             var dash = key.LastIndexOf('-');
             if (dash < 1 || !int.TryParse(key[(dash + 1)..], out var idx) || idx < 1)
@@ -82,7 +82,7 @@ internal static class InspectEndpoints
     private static string LocalImages(string html, string prefix) => System.Text.RegularExpressions.Regex.Replace(
         html, @"https?://" + System.Text.RegularExpressions.Regex.Escape(EmulatorApi.ImageHost) + @"/mmbiz_\w+/([\w-]+)/0", prefix.TrimEnd('/') + "/mmbiz/$1");
 
-    private static readonly System.Text.Json.JsonSerializerOptions InspectJson =
+    internal static readonly System.Text.Json.JsonSerializerOptions InspectJson =
         new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public sealed record InspectArticle(string Title, string Content, string? Url, bool Deleted);

@@ -17,26 +17,7 @@ internal static class MaterialEndpoints
             {
                 var type = request.Query["type"].ToString();
                 var (file, bytes) = await ReadMediaAsync(request);
-                var (limit, sizeCode) = type switch
-                {
-                    "image" => (10 * 1024 * 1024, 40009),
-                    "thumb" => (64 * 1024, 40012),
-                    "video" => (10 * 1024 * 1024, 40011),
-                    "voice" => (2 * 1024 * 1024, 40010),
-                    _ => throw new WeChatFault(40004, "invalid media type"),
-                };
-                if (bytes.Length > limit)
-                    throw new WeChatFault(sizeCode, "invalid file size");
-                var format = Format(bytes);
-                var allowed = type switch
-                {
-                    "image" => format is "jpeg" or "png" or "gif" or "bmp",
-                    "thumb" => format == "jpeg",
-                    "video" => format == "mp4",
-                    _ => true,
-                };
-                if (!allowed)
-                    throw new WeChatFault(40005, "invalid file type");
+                var format = CheckFile(type, bytes);
                 string? title = null, introduction = null;
                 if (type == "video")
                 {
@@ -128,10 +109,37 @@ internal static class MaterialEndpoints
             }));
     }
 
+    /// <summary>
+    /// The type, size and format checks of §2, shared by permanent (add_material) and temporary (media/upload)
+    /// uploads; returns the format read from the file's first bytes.
+    /// </summary>
+    internal static string? CheckFile(string type, byte[] bytes)
+    {
+        var (limit, sizeCode) = type switch
+        {
+            "image" => (10 * 1024 * 1024, 40009),
+            "thumb" => (64 * 1024, 40012),
+            "video" => (10 * 1024 * 1024, 40011),
+            "voice" => (2 * 1024 * 1024, 40010),
+            _ => throw new WeChatFault(40004, "invalid media type"),
+        };
+        if (bytes.Length > limit)
+            throw new WeChatFault(sizeCode, "invalid file size");
+        var format = Format(bytes);
+        var allowed = type switch
+        {
+            "image" => format is "jpeg" or "png" or "gif" or "bmp",
+            "thumb" => format == "jpeg",
+            "video" => format == "mp4",
+            _ => true,
+        };
+        return allowed ? format : throw new WeChatFault(40005, "invalid file type");
+    }
+
     /// <summary>Where an uploaded picture would live on WeChat's image host (the emulator serves it at /img/…).</summary>
     private static string ImageUrl(string format, string id) => $"http://{EmulatorApi.ImageHost}/mmbiz_{format}/{id}/0";
 
-    private static async Task<(IFormFile File, byte[] Bytes)> ReadMediaAsync(HttpRequest request)
+    internal static async Task<(IFormFile File, byte[] Bytes)> ReadMediaAsync(HttpRequest request)
     {
         if (!request.HasFormContentType)
             throw new WeChatFault(41005, "media data missing");

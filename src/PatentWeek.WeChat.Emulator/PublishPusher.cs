@@ -12,7 +12,8 @@ namespace PatentWeek.WeChat.Emulator;
 /// <summary>
 /// Delivers PUBLISHJOBFINISH to the account's server URL when a job ends, as WeChat does: signed (and encrypted in
 /// secure mode), up to 3 attempts, an attempt failing when the answer is slower than 5 s, not 2xx, or neither
-/// <c>success</c> nor empty. Faults can drop a delivery or send it twice.
+/// <c>success</c> nor empty. Attempts start at least 5 s apart on the emulator's clock, as WeChat's retries follow
+/// its 5 s wait. Faults can drop a delivery or send it twice.
 /// </summary>
 internal sealed partial class PublishPusher(
     IServiceScopeFactory scopes, IOptions<EmulatorOptions> options, EmulatorFaults faults, TimeProvider time,
@@ -46,7 +47,8 @@ internal sealed partial class PublishPusher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDb>();
         var now = time.GetUtcNow();
-        var due = await db.PublishJobs.Where(j => !j.PushDone && j.CompletesAt <= now).ToListAsync(cancellationToken);
+        var due = await db.PublishJobs.Where(j => !j.PushDone && j.CompletesAt <= now && (j.NextPushAt == null || j.NextPushAt <= now))
+            .ToListAsync(cancellationToken);
         foreach (var job in due)
         {
             if (faults.TakeLostPush())
@@ -56,12 +58,14 @@ internal sealed partial class PublishPusher(
                 continue;
             }
 
+            var began = time.GetUtcNow();
             var times = faults.TakeDuplicatedPush() ? 2 : 1;
             var delivered = false;
             for (var i = 0; i < times; i++)
                 delivered |= await SendAsync(o, callback, job, cancellationToken);
             job.PushAttempts++;
             job.PushDone = delivered || job.PushAttempts >= Attempts;
+            job.NextPushAt = began + ReplyTimeout;
             await db.SaveChangesAsync(cancellationToken);
         }
     }

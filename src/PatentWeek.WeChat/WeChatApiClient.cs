@@ -12,23 +12,28 @@ namespace PatentWeek.WeChat;
 public sealed class WeChatApiClient(HttpClient http, WeChatTokenHolder tokens, WeChatOptions options)
 {
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken, string? query = null) =>
-        SendAsync(path, token => new HttpRequestMessage(HttpMethod.Get, Url(path, token, query)), cancellationToken);
+        SendAsync(path, token => new HttpRequestMessage(HttpMethod.Get, Url(path, token, query)), WeChatResponse.ReadAsync, cancellationToken);
+
+    /// <summary>GETs a file (such as <c>media/get</c>); an answer in JSON with an errcode is thrown like any other.</summary>
+    public Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken, string? query = null) =>
+        SendAsync(path, token => new HttpRequestMessage(HttpMethod.Get, Url(path, token, query)), WeChatResponse.ReadBytesAsync, cancellationToken);
 
     /// <summary>POSTs <paramref name="body"/> as JSON with Chinese as raw UTF-8 (see <see cref="WeChatJson"/>).</summary>
     public Task<JsonElement> PostJsonAsync<T>(string path, T body, CancellationToken cancellationToken, string? query = null) =>
         SendAsync(path, token => new HttpRequestMessage(HttpMethod.Post, Url(path, token, query))
         {
             Content = JsonContent.Create(body, options: WeChatJson.Options),
-        }, cancellationToken);
+        }, WeChatResponse.ReadAsync, cancellationToken);
 
     /// <summary>POSTs a multipart form built afresh for each attempt (a sent content cannot be sent again).</summary>
     public Task<JsonElement> PostMultipartAsync(string path, Func<MultipartFormDataContent> form, CancellationToken cancellationToken, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return SendAsync(path, token => new HttpRequestMessage(HttpMethod.Post, Url(path, token, query)) { Content = form() }, cancellationToken);
+        return SendAsync(path, token => new HttpRequestMessage(HttpMethod.Post, Url(path, token, query)) { Content = form() }, WeChatResponse.ReadAsync, cancellationToken);
     }
 
-    private async Task<JsonElement> SendAsync(string path, Func<string, HttpRequestMessage> build, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(
+        string path, Func<string, HttpRequestMessage> build, Func<HttpResponseMessage, string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -37,7 +42,7 @@ public sealed class WeChatApiClient(HttpClient http, WeChatTokenHolder tokens, W
             using var response = await http.SendAsync(request, cancellationToken);
             try
             {
-                return await WeChatResponse.ReadAsync(response, path, cancellationToken);
+                return await read(response, path, cancellationToken);
             }
             catch (WeChatApiException e) when (e.IsTokenRejected && attempt == 0)
             {

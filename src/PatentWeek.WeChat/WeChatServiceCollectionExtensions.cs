@@ -34,6 +34,7 @@ public static class WeChatServiceCollectionExtensions
 
         services.TryAddTransient<Api.WeChatDrafts>();
         services.TryAddTransient<Api.WeChatMaterials>();
+        services.TryAddTransient<Api.WeChatDiagnostics>();
         var builder = services.AddHttpClient<WeChatApiClient>();
         builder.AddStandardResilienceHandler(DisableUnsafeRetries);
         return builder;

@@ -16,6 +16,7 @@ public sealed class RegistrationTests
         Assert.NotNull(provider.GetRequiredService<WeChatApiClient>());
         Assert.NotNull(provider.GetRequiredService<Api.WeChatDrafts>());
         Assert.NotNull(provider.GetRequiredService<Api.WeChatMaterials>());
+        Assert.NotNull(provider.GetRequiredService<Api.WeChatDiagnostics>());
         var holder = provider.GetRequiredService<WeChatTokenHolder>();
         Assert.Same(holder, provider.GetRequiredService<WeChatTokenHolder>());
         Assert.Equal("wx0123456789abcdef", holder.AppId);

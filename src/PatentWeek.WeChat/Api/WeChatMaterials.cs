@@ -33,6 +33,25 @@ public sealed class WeChatMaterials(WeChatApiClient api)
         return json.GetProperty("url").GetString() ?? throw new WeChatApiException("uploadimg answered without a url.");
     }
 
+    /// <summary>A temporary material's bytes (<c>media/get</c>); 40007 once it has expired (3 days).</summary>
+    public Task<byte[]> GetTemporaryAsync(string mediaId, CancellationToken cancellationToken) =>
+        api.GetBytesAsync("/cgi-bin/media/get", cancellationToken, "media_id=" + Uri.EscapeDataString(mediaId));
+
+    /// <summary>
+    /// Uploads a temporary material (<c>image</c>, <c>voice</c>, <c>video</c> or <c>thumb</c>, the same limits as
+    /// permanent ones), usable for 3 days, for example in messages; it does not count against the library's caps.
+    /// </summary>
+    public async Task<TemporaryMedia> UploadTemporaryAsync(string type, byte[] bytes, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var json = await api.PostMultipartAsync("/cgi-bin/media/upload", () => File(bytes, fileName, contentType), cancellationToken,
+            query: "type=" + Uri.EscapeDataString(type));
+        // A thumb's id may come as thumb_media_id only (as SDKs read it).
+        var mediaId = WeChatDrafts.Text(json, json.TryGetProperty("media_id", out _) ? "media_id" : "thumb_media_id");
+        var createdAt = long.Parse(WeChatDrafts.Text(json, "created_at"), System.Globalization.CultureInfo.InvariantCulture);
+        return new TemporaryMedia(json.TryGetProperty("type", out var t) ? t.GetString() ?? type : type, mediaId, DateTimeOffset.FromUnixTimeSeconds(createdAt));
+    }
+
     public Task DeleteAsync(string mediaId, CancellationToken cancellationToken) =>
         api.PostJsonAsync("/cgi-bin/material/del_material", new { media_id = mediaId }, cancellationToken);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PatentWeek.WeChat.Api;
 using PatentWeek.WeChat.Emulator;
+using PatentWeek.WeChat.Tokens;
 
 namespace PatentWeek.WeChat.Tests.Emulator;
 
@@ -38,6 +39,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     public WeChatApiClient Api => _client.GetRequiredService<WeChatApiClient>();
     public WeChatDrafts Drafts => _client.GetRequiredService<WeChatDrafts>();
     public WeChatMaterials Materials => _client.GetRequiredService<WeChatMaterials>();
+    public WeChatDiagnostics Diagnostics => _client.GetRequiredService<WeChatDiagnostics>();
+
+    /// <summary>The client's token holder, for calls made over plain HTTP (answers the typed client does not read).</summary>
+    public WeChatTokenHolder Tokens => _client.GetRequiredService<WeChatTokenHolder>();
 
     public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null)
     {

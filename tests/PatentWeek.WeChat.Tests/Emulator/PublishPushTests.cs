@@ -28,22 +28,42 @@ public sealed class PublishPushTests
     }
 
     [Fact]
-    public async Task A_failed_answer_is_retried_and_three_failures_end_the_deliveries()
+    public async Task A_failed_answer_is_tried_again_only_5_s_after_the_attempt_began()
     {
         var (wx, sink) = await StartAsync(secure: false);
         await using var _ = wx;
         await using var __ = sink;
         sink.Script.Enqueue(500);
         await PublishAsync(wx);
-        await NextAsync(sink);
-        var second = await NextAsync(sink); // the 500 made the emulator try again
-        Assert.Equal("PUBLISHJOBFINISH", second.Event);
+        var first = await NextAsync(sink);
 
+        // The pusher polls every 200 ms in real time; with the emulator's clock standing still, no retry goes out.
+        await Task.Delay(1000, Ct);
+        Assert.Empty(sink.Received);
+        wx.Clock.Advance(TimeSpan.FromSeconds(4.9));
+        await Task.Delay(1000, Ct);
+        Assert.Empty(sink.Received);
+
+        wx.Clock.Advance(TimeSpan.FromSeconds(0.1));
+        var second = await NextAsync(sink); // the 500 made the emulator try again, 5 s after the first try began
+        Assert.Equal(("PUBLISHJOBFINISH", first.DeliveryKey), (second.Event, second.DeliveryKey));
+    }
+
+    [Fact]
+    public async Task Three_failed_attempts_end_the_deliveries()
+    {
+        var (wx, sink) = await StartAsync(secure: false);
+        await using var _ = wx;
+        await using var __ = sink;
         foreach (var status in new[] { 500, 500, 500 })
             sink.Script.Enqueue(status);
         await PublishAsync(wx);
         for (var i = 0; i < PublishPusher.Attempts; i++)
+        {
             await NextAsync(sink);
+            wx.Clock.Advance(PublishPusher.ReplyTimeout);
+        }
+
         await Task.Delay(1000, Ct);
         Assert.Empty(sink.Received); // no fourth attempt
     }
