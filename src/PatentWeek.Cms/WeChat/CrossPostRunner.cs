@@ -163,8 +163,19 @@ public sealed partial class CrossPostRunner(
             url = await client.Materials.UploadBodyImageAsync(bytes, name, "image/jpeg", cancellationToken);
         }
 
-        db.WeChatUploads.Add(new WeChatUpload { AppId = appId, Key = picture.Key, Kind = kind, Url = url, MediaId = mediaId, UploadedAt = Now });
-        await db.SaveChangesAsync(cancellationToken);
+        var upload = db.WeChatUploads.Add(new WeChatUpload { AppId = appId, Key = picture.Key, Kind = kind, Url = url, MediaId = mediaId, UploadedAt = Now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another post sent the same picture at the same moment: both uploads are valid; keep the one saved first.
+            upload.State = EntityState.Detached;
+            var first = await db.WeChatUploads.AsNoTracking().FirstAsync(u => u.AppId == appId && u.Kind == kind && u.Key == picture.Key, cancellationToken);
+            return kind == "thumb" ? first.MediaId : first.Url;
+        }
+
         return kind == "thumb" ? mediaId : url;
     }
 

@@ -4,6 +4,7 @@ using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Data.WeChat;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
@@ -19,6 +20,10 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
     public string? CityName { get; private set; }
     public string PublicUrl { get; private set; } = "";
     public bool CanEdit { get; private set; }
+
+    /// <summary>Shown to editors and administrators on a published item: its latest cross-post, if any.</summary>
+    public bool ShowWeChat => Actor.IsEditorial && Item.State == ContentState.Published;
+    public WeChatPost? WeChatPost { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -105,6 +110,10 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
         CityName = Item.CityCode is null ? null : await Db.Cities.Where(c => c.Code == Item.CityCode).Select(c => c.Name).FirstOrDefaultAsync();
         PublicUrl = ContentQueries.Url(Item.Edition, Item.Kind, Item.Slug);
+        WeChatPost = ShowWeChat
+            ? await Db.WeChatPosts.AsNoTracking().Include(p => p.Items).Where(p => p.Items.Any(i => i.ContentItemId == id))
+                .OrderByDescending(p => p.Id).FirstOrDefaultAsync()
+            : null;
         try
         {
             ContentPermissions.EnsureCanEdit(Actor, Item);
