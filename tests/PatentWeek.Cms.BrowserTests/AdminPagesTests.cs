@@ -16,6 +16,7 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
     [
         "/admin", "/admin/content", "/admin/content/edit", "/admin/media", "/admin/review", "/admin/trash", "/admin/password", "/admin/two-factor",
         "/admin/settings/users", "/admin/settings/cities", "/admin/settings/words", "/admin/settings/audit",
+        "/admin/wechat", "/admin/wechat/settings",
     ];
 
     [Fact]
@@ -49,7 +50,7 @@ public abstract class AdminPagesTests(BrowserFixture browser, DatabaseProvider p
         var media = (await api.Client.UploadOkAsync(PatentWeek.Cms.Tests.Media.TestImages.Jpeg(1200, 800), "检查.jpg", alt: "检查")).GetProperty("id").GetInt32();
         await PatentWeek.Cms.Tests.Media.MediaLibraryTests.ReadyAsync(api.Client, media);
 
-        foreach (var path in Pages.Concat([$"/admin/media/{media}", $"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/content/{id}/revisions"]))
+        foreach (var path in Pages.Concat([$"/admin/media/{media}", $"/admin/content/{id}", $"/admin/content/edit/{id}", $"/admin/wechat/preview/{id}", $"/admin/content/{id}/revisions"]))
         {
             var response = await page.Page.GotoAsync(cms.BaseUrl + path);
             Assert.True(response!.Status == 200, $"{path} answered {response.Status}");
