@@ -51,6 +51,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A server-side failure shows in the failing test's output, not only on a console nobody keeps.
+        builder.Logging.AddProvider(new TestOutputLogger(TestContext.Current.TestOutputHelper));
         builder.Services.AddWeChatEmulator(o =>
         {
             (o.AppId, o.AppSecret, o.DataPath) = (AppId, Secret, dataPath);
