@@ -30,7 +30,7 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         await wuhan.SignInAsync(wuhanUser.Email!, Staff.Password);
         await wuhan.GoAsync("/admin/content/edit");
         await wuhan.CheckAsync("new-story");
-        await wuhan.Page.GetByLabel("标题").FillAsync(title);
+        await wuhan.Page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         await wuhan.Page.GetByLabel("正文（Markdown）").FillAsync("## 活动概况\n\n举办了知识产权服务对接活动。");
         await Assertions.Expect(wuhan.Page.Locator("#preview h2")).ToHaveTextAsync("活动概况");
         await wuhan.ClickAsync("保存");

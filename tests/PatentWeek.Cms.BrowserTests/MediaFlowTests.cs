@@ -68,7 +68,7 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
 
         // A pinned news item with this cover, picked from the library in the editor.
         await editor.GoAsync("/admin/content/edit");
-        await editor.Page.GetByLabel("标题").FillAsync("宣传周启动");
+        await editor.Page.GetByLabel("标题", new() { Exact = true }).FillAsync("宣传周启动");
         await editor.Page.GetByLabel("正文（Markdown）").FillAsync("启动仪式在武汉举行。");
         await editor.Page.GetByLabel("置顶").CheckAsync();
         await editor.ClickAsync("从媒体库选择");
