@@ -48,9 +48,6 @@ public class WeChatPost
     public DateTime UpdatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
 
-    /// <summary>Held by the run working on the post, so a push and a poll never run it twice at once.</summary>
-    public DateTime? LockedUntil { get; set; }
-
     public List<WeChatPostItem> Items { get; set; } = [];
     public List<WeChatPostStep> Steps { get; set; } = [];
 }

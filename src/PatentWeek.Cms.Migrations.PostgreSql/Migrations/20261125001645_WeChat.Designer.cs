@@ -844,9 +844,6 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Marker")
                         .IsRequired()
                         .HasMaxLength(32)

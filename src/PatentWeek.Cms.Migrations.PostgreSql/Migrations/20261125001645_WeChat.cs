@@ -75,8 +75,7 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -74,8 +74,7 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

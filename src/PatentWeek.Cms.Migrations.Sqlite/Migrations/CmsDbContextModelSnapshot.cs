@@ -816,9 +816,6 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Marker")
                         .IsRequired()
                         .HasMaxLength(32)
