@@ -29,6 +29,12 @@ public sealed class EmulatorOptions
     [Required]
     public string DataPath { get; set; } = "App_Data/wechat-emulator";
 
+    /// <summary>
+    /// Map the test controls under <c>/_emulator</c> (faults, revoked tokens, publish outcomes). On when the emulator runs
+    /// alone; a site hosting it turns them on only for tests.
+    /// </summary>
+    public bool TestControls { get; set; } = true;
+
     [Range(60, 86_400)]
     public int TokenLifetimeSeconds { get; set; } = 7200;
 

@@ -52,7 +52,8 @@ public static class EmulatorSetup
         MassSendEndpoints.Map(cgi);
         InspectEndpoints.Map(root, prefix);
         MassSendEndpoints.MapInspect(root);
-        FaultEndpoints.Map(root);
+        if (app.ServiceProvider.GetRequiredService<IOptions<EmulatorOptions>>().Value.TestControls)
+            FaultEndpoints.Map(root);
         return app;
     }
 }

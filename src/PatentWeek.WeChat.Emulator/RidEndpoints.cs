@@ -99,6 +99,9 @@ internal static partial class RidEndpoints
             ClientIp = ClientIp(http.Connection.RemoteIpAddress)?.ToString() ?? "",
         });
         await db.SaveChangesAsync(CancellationToken.None);
+        // Kept as long as rid/get answers for them: the file does not grow with every error ever answered.
+        var expired = now - Kept;
+        await db.Rids.Where(r => r.InvokedAt < expired).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     /// <summary>The caller's address as WeChat names it: IPv4 when it came as an IPv4-mapped IPv6 address.</summary>

@@ -73,7 +73,7 @@ public class WeChatPostStep
     public long PostId { get; set; }
     public DateTime At { get; set; }
 
-    /// <summary>A stable name: uploaded-image, uploaded-cover, draft-requested, drafted, submitted, polled, pushed, published, failed, retry…</summary>
+    /// <summary>A stable name: queued, uploading, draft-requested, drafted, checking, submit-requested, submitted, replaced, published, retry-later, failed.</summary>
     public required string Name { get; set; }
 
     public string? Detail { get; set; }

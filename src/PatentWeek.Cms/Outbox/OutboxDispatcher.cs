@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data;
 
@@ -17,11 +18,31 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private const int MaxAttempts = 10;
     private const int Workers = 3;
-    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>Dispatchers running in this process (tests may run several hosts in one), so their leases are not taken for orphans.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Running = new(StringComparer.Ordinal);
+
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Leases are named machine/pid/instance/claim: each claim its own, so even workers of one dispatcher tell theirs apart.</summary>
+    private string NewClaim() =>
+        $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{_instance}/{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ReleaseOrphanedLeasesAsync(stoppingToken);
+        Running[_instance] = true;
+        try
+        {
+            await ReleaseOrphanedLeasesAsync(stoppingToken);
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            Running.TryRemove(_instance, out _);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             // A few workers drain the due jobs side by side, so a burst of rendition jobs does not hold up a
@@ -71,15 +92,18 @@ public sealed partial class OutboxDispatcher(
         if (candidate is null)
             return false;
 
+        var claim = NewClaim();
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == candidate.Id && m.CompletedAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, _instance), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, claim), cancellationToken);
         if (claimed == 0)
             return true; // another instance took it; look for the next one
 
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == candidate.Type);
         string? error = null;
         var result = OutboxResult.Done;
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = KeepLeaseAsync(candidate.Id, claim, beating.Token);
         try
         {
             if (handler is null)
@@ -89,7 +113,8 @@ public sealed partial class OutboxDispatcher(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down mid-job: give the lease back so the next start runs it at once, not after the lease.
-            await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == _instance)
+            await StopAsync(beating, heartbeat);
+            await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == claim)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
             throw;
         }
@@ -99,19 +124,54 @@ public sealed partial class OutboxDispatcher(
             LogJobFailed(logger, candidate.Id, candidate.Type, e);
         }
 
+        await StopAsync(beating, heartbeat);
+
         // A job that asked to come back starts its count of failures afresh: only failures in a row give up.
         var attempts = result.RunAgainAt is null ? candidate.Attempts + 1 : 0;
         var finished = time.GetUtcNow().UtcDateTime;
         var completed = error == null && result.RunAgainAt is null ? finished : (DateTime?)null;
         var due = error != null ? finished + Backoff(attempts) : result.RunAgainAt ?? now;
         // Only while we still hold the lease: a job that outlived it belongs to whoever claimed it next.
-        await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == _instance).ExecuteUpdateAsync(s => s
+        await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.LockedUntil, (DateTime?)null)
             .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.CompletedAt, completed)
             .SetProperty(m => m.DueAt, due), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Renews the lease while the job runs, so a long job (a WeChat post with many pictures) is never taken for
+    /// abandoned and run a second time beside itself. Uses a scope of its own: the job's DbContext is busy.
+    /// </summary>
+    private async Task KeepLeaseAsync(long id, string claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 4, time, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+                var until = time.GetUtcNow().UtcDateTime + Lease;
+                await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == claim)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogPollFailed(logger, e); // the lease then runs out as it would have without renewal
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource beating, Task heartbeat)
+    {
+        await beating.CancelAsync();
+        await heartbeat;
     }
 
     /// <summary>
@@ -142,10 +202,11 @@ public sealed partial class OutboxDispatcher(
     private static bool IsDeadLocalProcess(string holder)
     {
         var parts = holder.Split('/');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
+        var machine = Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)];
+        if (parts.Length != 4 || parts[0] != machine || !int.TryParse(parts[1], out var pid))
             return false;
         if (pid == Environment.ProcessId)
-            return true; // an earlier run of this process id: we have only just started
+            return !Running.ContainsKey(parts[2]); // this process id: dead unless a dispatcher here still runs it
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);

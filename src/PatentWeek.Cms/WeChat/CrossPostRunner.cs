@@ -21,8 +21,8 @@ public sealed record CrossPostJob(long PostId)
 }
 
 /// <summary>
-/// Takes a cross-post one step further each time it runs: upload pictures, create the draft, submit it, follow the
-/// publish job. What WeChat returns is saved at once; a call that creates something is first recorded as asked, and
+/// Takes a cross-post as far as it can each time it runs: upload pictures, create the draft, submit it, then follow the
+/// publish job, coming back until it ends. What WeChat returns is saved at once; a call that creates something is first recorded as asked, and
 /// when its answer never arrived (a crash, a timeout) the next run looks for what it made, by the post's marker, before
 /// asking again. Transient failures (busy, quota, 5xx, no answer) wait with back-off; others end the post as failed,
 /// with the reason, until someone retries it.
@@ -50,7 +50,13 @@ public sealed partial class CrossPostRunner(
         }
         catch (WeChatApiException e) when (!WeChatErrorText.IsTransient(e))
         {
+            if (e.ErrCode == WeChatErrors.InvalidMediaId)
+                await ForgetUploadsAsync(post, cancellationToken); // a material deleted at WeChat: upload it again next time
             return await FailAsync(post, WeChatErrorText.Describe(e), cancellationToken);
+        }
+        catch (HttpRequestException e) when (!WeChatErrorText.IsTransient(e))
+        {
+            return await FailAsync(post, WeChatErrorText.Describe(e), cancellationToken); // a 4xx: asking again changes nothing
         }
         catch (Exception e) when (WeChatErrorText.IsTransient(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -62,6 +68,25 @@ public sealed partial class CrossPostRunner(
             };
             return await BackOffAsync(post, reason, cancellationToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException && e is not DbUpdateException && e is not System.Data.Common.DbException)
+        {
+            // Anything else (a picture that will not render, an answer missing a field): a few more tries, then the post
+            // fails with the reason, so it never stays "in flight" with no job behind it. Database trouble is the
+            // dispatcher's to retry.
+            LogUnexpected(logger, post.Id, e);
+            return post.Retries + 1 >= UnexpectedTries
+                ? await FailAsync(post, "同步出错：" + e.Message, cancellationToken)
+                : await BackOffAsync(post, "同步出错：" + e.Message, cancellationToken);
+        }
+    }
+
+    private const int UnexpectedTries = 3;
+
+    private async Task ForgetUploadsAsync(WeChatPost post, CancellationToken cancellationToken)
+    {
+        var thumbs = post.Items.Select(i => i.ThumbMediaId).OfType<string>().ToList();
+        await db.WeChatUploads.Where(u => u.AppId == post.AppId && u.Kind == "thumb" && thumbs.Contains(u.MediaId!))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<OutboxResult> StepAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
@@ -197,22 +222,27 @@ public sealed partial class CrossPostRunner(
                 return await WaitForLostAnswerAsync(post, "未找到上次请求创建的草稿，稍后再查", cancellationToken);
         }
 
+        if (!await MarkAskedAsync(post, p => p.DraftRequestedAt, post.DraftRequestedAt, cancellationToken))
+            return OutboxResult.Later(Now.AddSeconds(settings.Value.PollSeconds));
         post.DraftRequestedAt = Now;
         await SaveAsync(post, "draft-requested", null, cancellationToken);
-        post.DraftMediaId = await client.Drafts.AddAsync(articles, cancellationToken);
+        post.DraftMediaId = await RefusedMeansNotDoneAsync(post, p => p.DraftRequestedAt, () => client.Drafts.AddAsync(articles, cancellationToken), cancellationToken);
         post.Status = WeChatPostStatus.Drafted;
         await SaveAsync(post, "drafted", $"草稿 {post.DraftMediaId}", cancellationToken);
         return null;
     }
 
-    /// <summary>Submits the draft, or notices that a submit whose answer was lost went through (the draft is gone).</summary>
+    /// <summary>
+    /// Submits the draft. After a submit whose answer was lost, a draft gone from the draft box means it went through
+    /// (the reference: a draft disappears once submitted), and the article is looked for by marker; a draft still
+    /// there is submitted again only after the grace period, in case the call was still under way.
+    /// </summary>
     private async Task<OutboxResult?> SubmitAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
     {
         if (post.SubmitRequestedAt is { } asked)
         {
             if (!await DraftExistsAsync(post, client, cancellationToken))
             {
-                // A submitted draft leaves the draft box: the submit went through, but its publish id was lost.
                 post.Status = WeChatPostStatus.Publishing;
                 await SaveAsync(post, "submitted", "上次提交的回答丢失：在已发布文章中查找", cancellationToken);
                 return null;
@@ -222,9 +252,11 @@ public sealed partial class CrossPostRunner(
                 return await WaitForLostAnswerAsync(post, "上次提交的结果未知，草稿仍在，稍后再查", cancellationToken);
         }
 
+        if (!await MarkAskedAsync(post, p => p.SubmitRequestedAt, post.SubmitRequestedAt, cancellationToken))
+            return OutboxResult.Later(Now.AddSeconds(settings.Value.PollSeconds));
         post.SubmitRequestedAt = Now;
         await SaveAsync(post, "submit-requested", null, cancellationToken);
-        post.PublishId = await client.Drafts.SubmitAsync(post.DraftMediaId!, cancellationToken);
+        post.PublishId = await RefusedMeansNotDoneAsync(post, p => p.SubmitRequestedAt, () => client.Drafts.SubmitAsync(post.DraftMediaId!, cancellationToken), cancellationToken);
         post.Status = WeChatPostStatus.Publishing;
         await SaveAsync(post, "submitted", $"发布任务 {post.PublishId}", cancellationToken);
         return null;
@@ -289,7 +321,7 @@ public sealed partial class CrossPostRunner(
     {
         var old = await db.WeChatPosts.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == replacedId, cancellationToken);
         var itemId = post.Items[0].ContentItemId;
-        if (old?.ArticleId is not { } articleId || old.Items.FirstOrDefault(i => i.ContentItemId == itemId) is not { } oldItem)
+        if (old?.ArticleId is not { } articleId || old.AppId != post.AppId || old.Items.FirstOrDefault(i => i.ContentItemId == itemId) is not { } oldItem)
             return;
         try
         {
@@ -363,6 +395,39 @@ public sealed partial class CrossPostRunner(
         }
     }
 
+    /// <summary>
+    /// Runs a create call. An answer with an error code is WeChat saying it did nothing, so "asked" is taken back and the
+    /// next run asks again at once; no answer at all (a timeout, a 5xx) leaves it, and the next run looks first.
+    /// </summary>
+    private async Task<string> RefusedMeansNotDoneAsync(
+        WeChatPost post, System.Linq.Expressions.Expression<Func<WeChatPost, DateTime?>> asked, Func<Task<string>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (WeChatApiException e) when (e.ErrCode != 0)
+        {
+            await db.WeChatPosts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s.SetProperty(asked, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records "asked" for a create call only if nobody did since we read the post: should two runs ever meet (a lease
+    /// that ran out), one of them goes no further, so WeChat never gets the same create call twice.
+    /// </summary>
+    private async Task<bool> MarkAskedAsync(
+        WeChatPost post, System.Linq.Expressions.Expression<Func<WeChatPost, DateTime?>> asked, DateTime? expected, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var marked = await db.WeChatPosts.Where(p => p.Id == post.Id)
+            .Where(System.Linq.Expressions.Expression.Lambda<Func<WeChatPost, bool>>(
+                System.Linq.Expressions.Expression.Equal(asked.Body, System.Linq.Expressions.Expression.Constant(expected, typeof(DateTime?))), asked.Parameters))
+            .ExecuteUpdateAsync(s => s.SetProperty(asked, now), cancellationToken);
+        return marked == 1;
+    }
+
     private async Task<OutboxResult> BackOffAsync(WeChatPost post, string reason, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // nothing half-done from the failed step is saved with the note
@@ -403,6 +468,9 @@ public sealed partial class CrossPostRunner(
 
     [LoggerMessage(LogLevel.Information, "WeChat cross-post {PostId} waits {Wait}: {Reason}")]
     private static partial void LogBackOff(ILogger logger, long postId, string reason, TimeSpan wait);
+
+    [LoggerMessage(LogLevel.Warning, "WeChat cross-post {PostId} ran into an unexpected error")]
+    private static partial void LogUnexpected(ILogger logger, long postId, Exception e);
 
     [LoggerMessage(LogLevel.Warning, "WeChat cross-post {PostId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, long postId, string reason);

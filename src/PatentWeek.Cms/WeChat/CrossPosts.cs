@@ -47,13 +47,15 @@ public sealed class CrossPosts(
         ArgumentNullException.ThrowIfNull(actor);
         if (itemIds.Count is 0 or > MaxArticles || itemIds.Distinct().Count() != itemIds.Count)
             return new(CrossPostRefusal.TooMany, $"一次同步 1 至 {MaxArticles} 篇不重复的内容。", null);
+        if (itemIds.Where(id => id < 1).Select(id => (int?)id).FirstOrDefault() is { } bad)
+            return new(CrossPostRefusal.NotFound, $"没有编号为 {bad} 的内容。", null);
         var account = await accounts.CurrentAsync(cancellationToken);
         if (!account.CanCall)
             return new(CrossPostRefusal.NotConfigured, "尚未配置微信公众号（AppID 和 AppSecret）。", null);
 
         var items = await db.ContentItems.Include(i => i.Edition).Where(i => itemIds.Contains(i.Id) && i.DeletedAt == null)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
-        if (itemIds.FirstOrDefault(id => !items.ContainsKey(id)) is var missing and > 0)
+        if (itemIds.Where(id => !items.ContainsKey(id)).Select(id => (int?)id).FirstOrDefault() is { } missing)
             return new(CrossPostRefusal.NotFound, $"没有编号为 {missing} 的内容。", null);
         if (itemIds.Select(id => items[id]).FirstOrDefault(i => i.State != ContentState.Published) is { } draft)
             return new(CrossPostRefusal.NotPublished, $"《{draft.Title}》尚未发布：只有已发布的内容可以同步到微信。", null);
@@ -74,8 +76,10 @@ public sealed class CrossPosts(
         await Deciding.WaitAsync(cancellationToken);
         try
         {
+            // Posts to another account (the emulator before a real one) neither block nor get replaced.
+            var appId = account.AppId!;
             var earlier = await db.WeChatPostItems.AsNoTracking().Where(i => itemIds.Contains(i.ContentItemId))
-                .Join(db.WeChatPosts, i => i.PostId, p => p.Id, (i, p) => new { i.ContentItemId, i.Fingerprint, Post = p })
+                .Join(db.WeChatPosts.Where(p => p.AppId == appId), i => i.PostId, p => p.Id, (i, p) => new { i.ContentItemId, i.Fingerprint, Post = p })
                 .ToListAsync(cancellationToken);
             if (earlier.FirstOrDefault(e => InFlight(e.Post.Status)) is { } running)
                 return new(CrossPostRefusal.InFlight, "该内容正在同步到微信，请等待结果。", running.Post);

@@ -43,13 +43,16 @@ public static partial class WeChatCallback
         var account = await accounts.CurrentAsync(cancellationToken);
         if (!account.CanReceive)
             return Results.Problem("No WeChat account is configured.", statusCode: 401, title: "Unauthorized");
+        // The query's signature covers no body: check it before reading one, so strangers cost us nothing.
+        var query = Query(request);
+        if (query.Timestamp is null || query.Nonce is null || !WeChatSignature.Matches(query.Signature, account.Token!, query.Timestamp, query.Nonce))
+            return Results.Problem("The push did not pass the signature check.", statusCode: 401, title: "Unauthorized");
         if (request.ContentLength > MaxBody)
             return Results.Problem("The push is too large.", statusCode: 413, title: "Too large");
         var body = await ReadAsync(request, cancellationToken);
         if (body is null)
             return Results.Problem("The push is too large.", statusCode: 413, title: "Too large");
 
-        var query = Query(request);
         var receiver = accounts.Receiver(account);
         PushMessage message;
         try
@@ -147,7 +150,10 @@ public static partial class WeChatCallback
         key = key.Length > 200 ? key[..200] : key;
         if (await db.WeChatDeliveries.AnyAsync(d => d.Key == key, cancellationToken))
             return false;
-        db.WeChatDeliveries.Add(new WeChatDelivery { Key = key, ReceivedAt = time.GetUtcNow().UtcDateTime });
+        // WeChat retries within seconds; a day of memory is plenty, and the table stays small.
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.WeChatDeliveries.Where(d => d.ReceivedAt < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        db.WeChatDeliveries.Add(new WeChatDelivery { Key = key, ReceivedAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

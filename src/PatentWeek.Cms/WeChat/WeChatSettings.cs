@@ -33,8 +33,8 @@ public sealed class WeChatSettings
     public int PollSeconds { get; set; } = 10;
 
     /// <summary>
-    /// How long after a create call (draft, submit) whose answer was lost we only look for what it made, before
-    /// asking again: the call may still be running at WeChat.
+    /// How long after a draft/add whose answer was lost we only look for the draft it made, before asking again: the
+    /// call may still be running at WeChat. (A lost submit is never sent again; see UnknownPublishTimeoutSeconds.)
     /// </summary>
     [Range(0, 3600)]
     public int AnswerGraceSeconds { get; set; } = 60;

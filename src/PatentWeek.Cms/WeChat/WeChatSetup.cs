@@ -26,8 +26,11 @@ public static class WeChatSetup
         {
             // The emulator plays the account the CMS resolves: made-up values, except those configured.
             services.AddWeChatEmulator();
+            var testControls = builder.Configuration.GetValue<bool?>($"{EmulatorOptions.Section}:{nameof(EmulatorOptions.TestControls)}") ?? false;
             services.AddOptions<EmulatorOptions>().Configure<EmbeddedAccount, IOptions<WeChatSettings>>((o, account, settings) =>
             {
+                // The public site must not take fault orders (a proxy in front makes every caller look local).
+                o.TestControls = testControls;
                 var made = account.Current;
                 var s = settings.Value;
                 o.AppId = s.AppId ?? made.AppId;

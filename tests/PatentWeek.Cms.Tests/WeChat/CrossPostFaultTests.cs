@@ -98,6 +98,21 @@ public sealed class CrossPostFaultTests(SqliteWeChatCms cms) : IClassFixture<Sql
         Assert.Single(await cms.PublishedArticlesAsync(title));
     }
 
+    [Fact]
+    public async Task An_HTTP_4xx_fails_the_post_instead_of_leaving_it_in_flight()
+    {
+        var (item, title) = await NewItemAsync();
+        await cms.FaultAsync(new { path = "/cgi-bin/draft/add", httpStatus = 403, count = 1 });
+
+        var post = await PostAndSettleAsync(item);
+
+        Assert.Equal("failed", post.GetProperty("status").GetString());
+        Assert.Contains("HTTP 403", post.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await cms.PublishedArticlesAsync(title));
+        await cms.Editor.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, $"/api/manage/v1/wechat/posts/{post.GetProperty("id").GetInt64()}/retry");
+        Assert.Equal("published", (await cms.SettledAsync(item)).GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData(2, "原创")]
     [InlineData(3, "发布失败")]

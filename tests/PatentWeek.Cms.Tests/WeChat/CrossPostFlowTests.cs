@@ -15,6 +15,8 @@ namespace PatentWeek.Cms.Tests.WeChat;
 /// </summary>
 public abstract class CrossPostFlowTests(WeChatCms cms)
 {
+    private static readonly int[] NoSuchItem = [0];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -182,6 +184,8 @@ public abstract class CrossPostFlowTests(WeChatCms cms)
         var draft = await TestContent.AddAsync(cms.App, TestContent.News(TestContent.UniqueSlug("draft"), ContentState.Draft));
         await cms.Editor.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/manage/v1/content/{draft.Id}/wechat");
         await cms.Editor.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/manage/v1/content/999999/wechat");
+        await cms.Editor.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/manage/v1/content/-1/wechat");
+        await cms.Editor.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/manage/v1/wechat/posts", new { items = NoSuchItem });
         var nine = Enumerable.Range(0, 9).Select(_ => titled.Id).ToArray();
         await cms.Editor.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/manage/v1/wechat/posts", new { items = nine });
         await cms.Editor.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/manage/v1/wechat/posts", new { items = Array.Empty<int>() });

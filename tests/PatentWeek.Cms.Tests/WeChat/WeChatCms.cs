@@ -44,6 +44,7 @@ public abstract class WeChatCms(DatabaseProvider provider) : IAsyncLifetime
             ["WeChat:PollSeconds"] = "1",
             ["WeChat:AnswerGraceSeconds"] = "3",
             ["WeChatEmulator:PublishDelaySeconds"] = "1",
+            ["WeChatEmulator:TestControls"] = "true",
         });
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
