@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace PatentWeek.Cms.Infrastructure;
@@ -15,15 +14,7 @@ public sealed class PublicUrls(IOptions<CmsOptions> options, IServer server)
     {
         get
         {
-            var configured = options.Value.PublicBaseUrl;
-            var address = configured
-                ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                ?? "http://localhost";
-            // Kestrel reports wildcard bindings as http://[::]:80 or http://+:80; those are not addresses.
-            address = address.Replace("://+", "://localhost", StringComparison.Ordinal)
-                .Replace("://*", "://localhost", StringComparison.Ordinal)
-                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
-                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
+            var address = options.Value.PublicBaseUrl ?? ServerAddresses.First(server, "localhost") ?? "http://localhost";
             return new Uri(address.EndsWith('/') ? address : address + "/");
         }
     }

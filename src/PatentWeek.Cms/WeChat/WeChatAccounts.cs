@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Data;
@@ -136,12 +135,6 @@ public sealed class WeChatAccounts(
     private sealed record CachedAccount(WeChatAccount Account, DateTimeOffset At);
 
     /// <summary>The hosted emulator is called over loopback HTTP on the port this server listens on.</summary>
-    private string LocalAddress()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
-        return address.TrimEnd('/')
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
-    }
+    private string LocalAddress() =>
+        (ServerAddresses.First(server, "127.0.0.1") ?? "http://127.0.0.1").Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
 }

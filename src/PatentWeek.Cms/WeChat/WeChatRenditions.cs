@@ -83,12 +83,19 @@ public sealed class WeChatRenditions(
         return new WeChatPicture(key, wechat.Cover.Url, store.PublicPath(key), wechat.PicCrop2351, wechat.PicCrop11);
     }
 
-    /// <summary>The edition theme's cover, for items without one.</summary>
+    /// <summary>The edition theme's cover, for items without one; read once per file version, not per article.</summary>
     private WeChatPicture DefaultCover(string folder, string theme)
     {
         var path = System.IO.Path.Combine(folder, "assets", DefaultCoverFile);
         if (!File.Exists(path))
             path = System.IO.Path.Combine(themes.ThemeFolder(null), "assets", DefaultCoverFile);
+        return DefaultCovers.GetOrAdd((path, theme, File.GetLastWriteTimeUtc(path)), key => ReadCover(key.Path, key.Theme));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, string Theme, DateTime Written), WeChatPicture> DefaultCovers = new();
+
+    private WeChatPicture ReadCover(string path, string theme)
+    {
         var facts = images.Inspect(path);
         var wide = CropMath.ToWeChat(CropMath.Crop(facts.Width, facts.Height, 2.35, 0.5, 0.5), facts.Width, facts.Height);
         var square = CropMath.ToWeChat(CropMath.Crop(facts.Width, facts.Height, 1, 0.5, 0.5), facts.Width, facts.Height);
