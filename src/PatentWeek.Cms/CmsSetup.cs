@@ -32,6 +32,7 @@ public static class CmsSetup
         services.AddSingleton<PublicUrls>();
         services.AddSingleton(TimeProvider.System);
         builder.AddCmsData();
+        builder.AddCmsKeyRing();
         services.AddCmsAccounts();
 
         // Chinese is sent as characters, not \uXXXX or &#x…; escapes, in JSON and in HTML alike.

@@ -1,9 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Accounts;
@@ -24,10 +21,6 @@ public static class AuthSetup
     public static IServiceCollection AddCmsAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<CmsPaths>((o, paths) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")), NullLoggerFactory.Instance));
-
         services.AddIdentityCore<CmsUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

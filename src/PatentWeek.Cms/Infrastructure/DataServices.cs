@@ -24,15 +24,17 @@ public static class DataServices
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string? connectionString, string dataPath)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The collections loaded together (an item's tags and media) are a few rows each, so one query
+        // stays the right choice; saying so keeps EF from warning a newcomer about it at the first start.
         switch (provider)
         {
             case DatabaseProvider.PostgreSql:
-                db.UseNpgsql(connectionString, x => x.MigrationsAssembly("PatentWeek.Cms.Migrations.PostgreSql"));
+                db.UseNpgsql(connectionString, x => x.MigrationsAssembly("PatentWeek.Cms.Migrations.PostgreSql").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             default:
                 db.UseSqlite(
                     connectionString ?? $"Data Source={Path.Combine(dataPath, "cms.db")}",
-                    x => x.MigrationsAssembly("PatentWeek.Cms.Migrations.Sqlite"));
+                    x => x.MigrationsAssembly("PatentWeek.Cms.Migrations.Sqlite").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
         }
     }

@@ -22,6 +22,7 @@ public static partial class DatabaseInitializer
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PatentWeek.Cms.Startup");
         var db = services.GetRequiredService<CmsDbContext>();
         Directory.CreateDirectory(paths.DataPath);
+        KeyRing.WarnIfUnencrypted(services.GetRequiredService<IConfiguration>(), options, paths, logger);
 
         if (options.MigrateAtStartup)
             await db.Database.MigrateAsync(cancellationToken);

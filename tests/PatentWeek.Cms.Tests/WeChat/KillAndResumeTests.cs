@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Infrastructure;
@@ -36,14 +34,14 @@ public sealed class KillAndResumeTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var emulatorData = Path.Combine(database.DataPath, "emulator");
-        var (emulatorPort, cmsPort) = (FreePort(), FreePort());
-        using var emulator = Start("PatentWeek.WeChat.Emulator.dll", emulatorPort, [
+        var (emulatorPort, cmsPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
+        using var emulator = ServerProcess.Start("PatentWeek.WeChat.Emulator.dll", emulatorPort, [
             "--WeChatEmulator:AppId", AppId, "--WeChatEmulator:AppSecret", Secret, "--WeChatEmulator:Token", Token,
             "--WeChatEmulator:EncodingAesKey", AesKey, "--WeChatEmulator:DataPath", emulatorData,
             "--WeChatEmulator:CallbackUrl", $"http://127.0.0.1:{cmsPort}/wechat/callback",
             "--WeChatEmulator:PublishDelaySeconds", path is null ? "6" : "1"]);
         using var emulatorHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{emulatorPort}") };
-        await UpAsync(emulatorHttp, "/inspect");
+        await ServerProcess.UpAsync(emulatorHttp, "/inspect");
 
         var (code, output) = await CmsProcess.RunAsync(database, Staff.Password + "\n", "users", "add", "--email", "kill-editor@example.cn", "--role", Roles.Editor);
         Assert.True(code == 0, output);
@@ -55,10 +53,10 @@ public sealed class KillAndResumeTests
             "--WeChat:RetrySeconds", "1", "--WeChat:PollSeconds", "1", "--WeChat:AnswerGraceSeconds", "2"];
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cmsPort}") };
 
-        var cms = Start("PatentWeek.Cms.dll", cmsPort, cmsArgs);
+        var cms = ServerProcess.Start("PatentWeek.Cms.dll", cmsPort, cmsArgs);
         try
         {
-            await UpAsync(http, "/health");
+            await ServerProcess.UpAsync(http, "/health");
             using var token = await http.PostAsJsonAsync("/api/manage/v1/tokens", new { email = "kill-editor@example.cn", password = Staff.Password }, Ct);
             var bearer = JsonDocument.Parse(await token.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("token").GetString();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
@@ -75,12 +73,11 @@ public sealed class KillAndResumeTests
             using (var accepted = await http.PostAsync(new Uri($"/api/manage/v1/content/{id}/wechat", UriKind.Relative), null, Ct))
                 Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
             await Eventually.TrueAsync(async () => LastStep(await StatusAsync(http, id)) == step, TimeSpan.FromSeconds(30));
-            cms.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
-            await cms.WaitForExitAsync(Ct);
+            await cms.KillAsync();
             cms.Dispose();
 
-            cms = Start("PatentWeek.Cms.dll", cmsPort, cmsArgs);
-            await UpAsync(http, "/health");
+            cms = ServerProcess.Start("PatentWeek.Cms.dll", cmsPort, cmsArgs);
+            await ServerProcess.UpAsync(http, "/health");
             JsonElement post = default;
             await Eventually.TrueAsync(async () =>
             {
@@ -99,10 +96,8 @@ public sealed class KillAndResumeTests
         }
         finally
         {
-            if (!cms.HasExited)
-                cms.Kill(entireProcessTree: true);
             cms.Dispose();
-            emulator.Kill(entireProcessTree: true);
+            await emulator.KillAsync();
         }
     }
 
@@ -116,45 +111,4 @@ public sealed class KillAndResumeTests
     private static string? LastStep(JsonElement post) => post.GetProperty("steps").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last
         ? last.GetProperty("name").GetString()
         : null;
-
-    private static Process Start(string dll, int port, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        foreach (var arg in args.Concat(["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning"]))
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        // Drain the output so a chatty process never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task UpAsync(HttpClient http, string path) =>
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(path, UriKind.Relative), Ct);
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(60));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
