@@ -123,7 +123,9 @@ public abstract class SeedTests(DatabaseProvider provider)
             item.HtmlRendererVersion = 1;
             await db.SaveChangesAsync(Ct);
             Assert.Contains("**“知识产权服务万里行”活动。**", item.Html, StringComparison.Ordinal);
-            return (item.Version, item.UpdatedAt, Revisions: await db.Revisions.CountAsync(r => r.ContentItemId == item.Id, Ct));
+            // As stored: PostgreSQL keeps microseconds, not the 100 ns ticks held in memory.
+            var saved = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == item.Id, Ct);
+            return (saved.Version, saved.UpdatedAt, Revisions: await db.Revisions.CountAsync(r => r.ContentItemId == item.Id, Ct));
         });
 
         await using var app = new CmsApp(database);
