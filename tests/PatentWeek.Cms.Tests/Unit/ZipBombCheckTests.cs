@@ -17,15 +17,11 @@ public sealed class ZipBombCheckTests
     }
 
     [Fact]
-    public void A_real_small_document_passes()
-    {
-        using var zip = new ZipArchive(new MemoryStream(TestDocuments.Docx()), ZipArchiveMode.Read);
-        ZipBombCheck.Run(zip, Limit);
-    }
-
-    [Fact]
     public void An_entry_of_zeros_is_refused_by_its_ratio_as_not_a_document()
     {
+        using (var real = new ZipArchive(new MemoryStream(TestDocuments.Docx()), ZipArchiveMode.Read))
+            ZipBombCheck.Run(real, Limit);
+
         var refused = Refused(TestDocuments.Docx(("word/media/image1.png", 20)));
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("word/media/image1.png", refused.Message, StringComparison.Ordinal);
@@ -75,29 +71,6 @@ public sealed class ZipBombCheckTests
         var refused = Assert.Throws<MediaRejectedException>(() => ZipBombCheck.Run(lying, Limit));
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("declares", refused.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_zip_without_content_types_is_not_a_document()
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var entry = zip.CreateEntry("word/document.xml").Open();
-            entry.Write("<w:document/>"u8);
-        }
-
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllBytes(path, buffer.ToArray());
-            var refused = Assert.Throws<MediaRejectedException>(() => DocumentInspector.Inspect(path, "application/zip", Limit));
-            Assert.Equal(StatusCodes.Status415UnsupportedMediaType, refused.StatusCode);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     /// <summary>Overwrites the uncompressed size in the first header with the given signature.</summary>
