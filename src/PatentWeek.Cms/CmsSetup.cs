@@ -43,6 +43,7 @@ public static class CmsSetup
         services.AddCmsHealth();
 
         services.AddSingleton<MarkdownRenderer>();
+        services.AddCmsContent();
         services.AddScoped<ContentWriter>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();

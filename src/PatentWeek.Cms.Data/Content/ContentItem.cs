@@ -23,6 +23,13 @@ public class ContentItem
     /// <summary>Sanitised HTML rendered from <see cref="Body"/> on save, never per request.</summary>
     public string Html { get; set; } = "";
 
+    /// <summary>
+    /// The version of the Markdown renderer that made <see cref="Html"/> (and the working copy's HTML); an older
+    /// one is rendered again at start-up, so a renderer fix reaches stored pages without anyone editing them.
+    /// 0: stored before versions were recorded.
+    /// </summary>
+    public int HtmlRendererVersion { get; set; }
+
     public string? CityCode { get; set; }
     public City? City { get; set; }
     public List<ContentTag> Tags { get; set; } = [];

@@ -401,6 +401,9 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("HtmlRendererVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ImportedHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -386,6 +386,9 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HtmlRendererVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImportedHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

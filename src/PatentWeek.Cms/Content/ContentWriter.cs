@@ -37,8 +37,11 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.Slug = fields.Slug;
         item.Title = fields.Title;
         item.Summary = fields.Summary;
-        if (item.Body != fields.Body || item.Html.Length == 0)
+        if (item.Body != fields.Body || item.Html.Length == 0 || item.HtmlRendererVersion != MarkdownRenderer.Version)
+        {
             item.Html = markdown.ToHtml(fields.Body);
+            item.HtmlRendererVersion = MarkdownRenderer.Version;
+        }
         item.Body = fields.Body;
         item.CityCode = fields.City;
         item.Cover = fields.Cover;

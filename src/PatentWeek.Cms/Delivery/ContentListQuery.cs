@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Delivery;
 
@@ -16,7 +17,9 @@ public sealed record ContentListQuery(
     [property: FromQuery(Name = "tag"), Description("Items carrying this tag")] string? Tag,
     [property: FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? Edition,
     [property: FromQuery(Name = "page"), Description("1-based page number; default 1")] string? Page,
-    [property: FromQuery(Name = "pageSize"), Description("1 to 100; default 20")] string? PageSize)
+    [property: FromQuery(Name = "pageSize"), Description("1 to 100; default 20")] string? PageSize,
+    [property: FromQuery(Name = "from"), Description("First day (yyyy-MM-dd, Beijing time): events still on that day or later, other items published on it or later")] string? From = null,
+    [property: FromQuery(Name = "to"), Description("Last day (yyyy-MM-dd, Beijing time): events starting that day or earlier, other items published on it or earlier")] string? To = null)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -42,8 +45,23 @@ public sealed record ContentListQuery(
         var page = Number(Page, "page", 1, 100_000, 1, errors);
         var pageSize = Number(PageSize, "pageSize", 1, MaxPageSize, DefaultPageSize, errors);
 
-        filter = new ContentFilter(edition, kind, City, Tag, page ?? 1, pageSize ?? DefaultPageSize);
+        var from = Day(From, "from", errors);
+        var to = Day(To, "to", errors);
+        if (from > to)
+            errors["from"] = ["from must be on or before to."];
+
+        filter = new ContentFilter(edition, kind, City, Tag, page ?? 1, pageSize ?? DefaultPageSize, from, to);
         return errors.Count == 0;
+    }
+
+    private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        errors[name] = [$"{name} must be a date such as 2019-12-01 (yyyy-MM-dd)."];
+        return null;
     }
 
     private static int? Number(string? text, string name, int min, int max, int? fallback, Dictionary<string, string[]> errors)
@@ -57,5 +75,17 @@ public sealed record ContentListQuery(
     }
 }
 
-/// <summary>A checked content filter. <see cref="Edition"/> null means the current edition.</summary>
-public sealed record ContentFilter(int? Edition, ContentKind? Kind, string? City, string? Tag, int Page, int PageSize);
+/// <summary>
+/// A checked content filter. <see cref="Edition"/> null means the current edition. <see cref="From"/> and
+/// <see cref="To"/> are whole Beijing days, both included: an event matches when it takes place on one of
+/// them (from its start to its end), any other item when it was published on one of them.
+/// </summary>
+public sealed record ContentFilter(
+    int? Edition, ContentKind? Kind, string? City, string? Tag, int Page, int PageSize, DateOnly? From = null, DateOnly? To = null)
+{
+    /// <summary>The first instant (UTC) of <see cref="From"/>, or null.</summary>
+    public DateTime? FromUtc => From is { } d ? BeijingTime.ToUtc(d.ToDateTime(TimeOnly.MinValue)) : null;
+
+    /// <summary>The first instant (UTC) after <see cref="To"/>, or null.</summary>
+    public DateTime? BeforeUtc => To is { } d ? BeijingTime.ToUtc(d.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null;
+}

@@ -39,7 +39,10 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         return cities.Select(c => new CityDto(c.Code, c.Name, CampaignFileReader.CityKindLabel(c.Kind), c.MinimumEvents)).ToList();
     }
 
-    /// <summary>Published items of one edition, newest first (pinned first when asked, as the home page does).</summary>
+    /// <summary>
+    /// Published items of one edition, newest first (pinned first when asked, as the home page does); events
+    /// alone come in the order they take place, by their start.
+    /// </summary>
     public async Task<PagedDto<ContentSummaryDto>> ListAsync(
         Edition edition, ContentFilter filter, bool pinnedFirst = false, CancellationToken cancellationToken = default)
     {
@@ -52,18 +55,25 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             query = query.Where(i => i.CityCode == city);
         if (filter.Tag is { } tag)
             query = query.Where(i => i.Tags.Any(t => t.Name == tag));
+        // An event is on a day from its start to its end; anything else on the day it was published.
+        if (filter.FromUtc is { } from)
+            query = query.Where(i => (i.Kind == ContentKind.Event && (i.EndsAt ?? i.StartsAt) >= from) || (i.Kind != ContentKind.Event && i.PublishedAt >= from));
+        if (filter.BeforeUtc is { } before)
+            query = query.Where(i => (i.Kind == ContentKind.Event && i.StartsAt < before) || (i.Kind != ContentKind.Event && i.PublishedAt < before));
 
         var total = await query.CountAsync(cancellationToken);
-        var ordered = pinnedFirst
-            ? query.OrderByDescending(i => i.IsPinned).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-            : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        var ordered = filter.Kind == ContentKind.Event
+            ? query.OrderBy(i => i.StartsAt == null).ThenBy(i => i.StartsAt).ThenBy(i => i.Id)
+            : pinnedFirst
+                ? query.OrderByDescending(i => i.IsPinned).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
         var rows = await ordered
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .Select(i => new
             {
                 i.Kind, i.Slug, i.Title, i.Summary, i.CityCode, CityName = i.City!.Name, i.PublishedAt, i.Cover,
-                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample,
+                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location,
             })
             .ToListAsync(cancellationToken);
 
@@ -73,6 +83,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))
         {
             CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.IdOf(r.Cover) ?? 0)),
+            Event = r.Kind == ContentKind.Event ? EventDetails(r.StartsAt, r.EndsAt, r.Location) : null,
         }).ToList();
         return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
     }
@@ -87,9 +98,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         if (item is null)
             return null;
 
-        var details = item.Kind == ContentKind.Event
-            ? new EventDetailsDto(BeijingTime.ToBeijing(item.StartsAt), BeijingTime.ToBeijing(item.EndsAt), item.Location)
-            : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(new ContentDto(
             item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, MediaPictures.Rewrite(item.Html, media),
@@ -112,7 +121,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         var copy = WorkingCopy.Of(item);
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var details = item.Kind == ContentKind.Event ? new EventDetailsDto(BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location) : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(f.Cover, copy?.Html ?? item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(new ContentDto(
             item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
@@ -148,6 +157,9 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
 
     private IQueryable<ContentItem> Published(Edition edition) =>
         db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
+
+    private static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>
+        new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location);
 
     private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 

@@ -19,7 +19,7 @@ public static class DeliveryApi
 
         api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first")
+        api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first; events (kind=event) by their start")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML")
             .ProducesProblem(StatusCodes.Status404NotFound);

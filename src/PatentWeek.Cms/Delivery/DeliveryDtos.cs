@@ -20,7 +20,7 @@ public sealed record CityRefDto(string Code, string Name);
 
 public sealed record CityDto(string Code, string Name, string Kind, int MinimumEvents);
 
-/// <summary>An item in a list: enough for a card.</summary>
+/// <summary>An item in a list: enough for a card (an event's card shows its own time and place).</summary>
 public sealed record ContentSummaryDto(
     string Kind,
     string Slug,
@@ -36,6 +36,9 @@ public sealed record ContentSummaryDto(
 {
     /// <summary>The cover (or a video's poster) as a responsive picture with its crops.</summary>
     public PictureDto? CoverImage { get; init; }
+
+    /// <summary>When and where an event takes place; null for other kinds.</summary>
+    public EventDetailsDto? Event { get; init; }
 }
 
 /// <summary>One item, whole. <c>html</c> is sanitised at save time and safe to insert as is.</summary>

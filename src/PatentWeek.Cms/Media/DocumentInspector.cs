@@ -5,7 +5,8 @@ namespace PatentWeek.Cms.Media;
 
 /// <summary>
 /// Confirms what the sniffer guessed for documents: a PDF has its header and an end-of-file marker (a cut-off
-/// upload has none); a ZIP is accepted only as a Word or Excel document without macros.
+/// upload has none); a ZIP is accepted only as a Word or Excel document without macros, and only when it
+/// would unpack to a sane size (see <see cref="ZipBombCheck"/>).
 /// </summary>
 public static class DocumentInspector
 {
@@ -13,9 +14,10 @@ public static class DocumentInspector
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Returns the confirmed content type, or throws <see cref="MediaRejectedException"/>.</summary>
-    public static string Inspect(string path, string sniffedType)
+    /// <param name="maxUnpackedBytes">The most a Word or Excel file may unpack to, all entries together.</param>
+    public static string Inspect(string path, string sniffedType, long maxUnpackedBytes)
     {
-        return sniffedType == "application/pdf" ? InspectPdf(path) : InspectOfficeDocument(path);
+        return sniffedType == "application/pdf" ? InspectPdf(path) : InspectOfficeDocument(path, maxUnpackedBytes);
     }
 
     private static string InspectPdf(string path)
@@ -29,11 +31,12 @@ public static class DocumentInspector
         return "application/pdf";
     }
 
-    private static string InspectOfficeDocument(string path)
+    private static string InspectOfficeDocument(string path, long maxUnpackedBytes)
     {
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            ZipBombCheck.Run(zip, maxUnpackedBytes);
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!names.Contains("[Content_Types].xml"))
                 throw Unsupported();

@@ -16,6 +16,13 @@ public sealed class MediaOptions
     [Range(1, long.MaxValue)]
     public long MaxDocumentBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// A Word or Excel file (a ZIP) whose entries would unpack to more is refused (413) before it is stored:
+    /// a 1.6 MB file can hold gigabytes of zeros, and whoever opens it later pays.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDocumentUnpackedBytes { get; set; } = 200L * 1024 * 1024;
+
     /// <summary>Images whose header claims more pixels are refused before anything is decoded.</summary>
     [Range(1, 1_000_000_000)]
     public long MaxImagePixels { get; set; } = 50_000_000;

@@ -22,6 +22,7 @@ public static class MediaSetup
         services.AddScoped<MediaPictures>();
         services.AddScoped<IOutboxHandler, RenderMediaHandler>();
         services.AddScoped<IOutboxHandler, PurgeMediaHandler>();
+        services.AddHostedService<MediaTempSweeper>();
         return services;
     }
 

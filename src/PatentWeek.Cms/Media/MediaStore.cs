@@ -24,13 +24,17 @@ public sealed class MediaStore
         PublicRoot = Path.Combine(Root, "public");
         Directory.CreateDirectory(PublicRoot);
         Directory.CreateDirectory(Path.Combine(Root, "originals"));
-        Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        TempFolder = Path.Combine(Root, "tmp");
+        Directory.CreateDirectory(TempFolder);
     }
 
     public string Root { get; }
     public string PublicRoot { get; }
 
-    public string NewTempFile() => Path.Combine(Root, "tmp", Guid.NewGuid().ToString("N"));
+    /// <summary>Uploads in flight; what a killed process left here is swept by <see cref="MediaTempSweeper"/>.</summary>
+    public string TempFolder { get; }
+
+    public string NewTempFile() => Path.Combine(TempFolder, Guid.NewGuid().ToString("N"));
 
     /// <summary>Where the original bytes live: videos are public (streamed with range requests), the rest private.</summary>
     public string OriginalPath(MediaKind kind, string sha256, string extension) => kind == MediaKind.Video

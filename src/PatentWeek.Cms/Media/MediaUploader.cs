@@ -156,7 +156,7 @@ public sealed class MediaUploader(
                 (width, height, duration) = (video.Width, video.Height, video.DurationSeconds);
                 break;
             default:
-                contentType = DocumentInspector.Inspect(file.TempPath, contentType);
+                contentType = DocumentInspector.Inspect(file.TempPath, contentType, options.Value.MaxDocumentUnpackedBytes);
                 break;
         }
 

@@ -1,3 +1,4 @@
+using Markdig;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Import;
@@ -83,6 +84,65 @@ public abstract class SeedTests(DatabaseProvider provider)
 
         var summary = await WithAppAsync(database, db => db.ContentItems.Where(i => i.Slug == "notice").Select(i => i.Summary).SingleAsync(Ct));
         Assert.Equal("编辑改过的摘要", summary);
+    }
+
+    [Fact]
+    public async Task The_seeded_notice_shows_its_chinese_bold_as_bold()
+    {
+        await using var database = await DatabaseAsync();
+        await using var app = new CmsApp(database);
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/page/notice", UriKind.Relative), Ct);
+        var api = (await client.GetJsonAsync("/api/v1/content/page/notice")).GetProperty("html").GetString()!;
+
+        foreach (var html in new[] { page, api })
+        {
+            Assert.DoesNotContain("**", html, StringComparison.Ordinal);
+            Assert.Contains("<strong>“知识产权服务万里行”活动。</strong>专利周期间", html, StringComparison.Ordinal);
+            Assert.Contains("<strong>湖北省高价值专利大赛评选活动。</strong>", html, StringComparison.Ordinal);
+            Assert.Contains("<strong>开展知识产权交易推介活动。</strong>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Html_stored_by_an_older_renderer_is_rendered_again_at_the_next_start_without_a_new_revision()
+    {
+        await using var database = await DatabaseAsync();
+        // Plain CommonMark, as the renderer was before CJK-friendly emphasis: the bold stays asterisks.
+        var old = new Markdig.MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().Build();
+        var before = await WithAppAsync(database, async db =>
+        {
+            var item = await db.ContentItems.Include(i => i.Tags).Include(i => i.Edition).SingleAsync(i => i.Slug == "notice", Ct);
+            // An editor's change first: the seed will not write this item again, so only the re-render can fix it.
+            var fields = ContentFields.From(item, 13) with { Summary = "编辑改过的摘要" };
+            new ContentWriter(new MarkdownRenderer(), TimeProvider.System).Apply(item, fields, "editor@example.cn");
+            item.Html = Markdig.Markdown.ToHtml(item.Body, old);
+            item.WorkingCopy = new WorkingCopy(fields with { Body = fields.Body + "\n\n**“补充说明。”**见附件" }, "<p>**“补充说明。”**见附件</p>").ToJson();
+            item.WorkingCopyState = Data.Content.ContentState.Draft;
+            item.HtmlRendererVersion = 1;
+            await db.SaveChangesAsync(Ct);
+            Assert.Contains("**“知识产权服务万里行”活动。**", item.Html, StringComparison.Ordinal);
+            // As stored: PostgreSQL keeps microseconds, not the 100 ns ticks held in memory.
+            var saved = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == item.Id, Ct);
+            return (saved.Version, saved.UpdatedAt, Revisions: await db.Revisions.CountAsync(r => r.ContentItemId == item.Id, Ct));
+        });
+
+        await using var app = new CmsApp(database);
+        using var client = app.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/page/notice", UriKind.Relative), Ct);
+        Assert.DoesNotContain("**", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>“知识产权服务万里行”活动。</strong>专利周期间", page, StringComparison.Ordinal);
+
+        await using var db = app.CreateContext();
+        var stored = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Slug == "notice", Ct);
+        Assert.Equal(MarkdownRenderer.Version, stored.HtmlRendererVersion);
+        Assert.Contains("<strong>“补充说明。”</strong>见附件", WorkingCopy.Of(stored)!.Html, StringComparison.Ordinal);
+        Assert.Equal("编辑改过的摘要", stored.Summary);
+        // Not an edit: same version, same update time, no revision.
+        Assert.Equal(before.Version, stored.Version);
+        Assert.Equal(before.UpdatedAt, stored.UpdatedAt);
+        Assert.Equal(before.Revisions, await db.Revisions.CountAsync(r => r.ContentItemId == stored.Id, Ct));
     }
 
     [Fact]

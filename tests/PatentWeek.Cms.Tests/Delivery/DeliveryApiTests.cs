@@ -65,6 +65,49 @@ public abstract class DeliveryApiTests(AppFixture fixture)
         Assert.DoesNotContain(second.GetProperty("items").EnumerateArray().First().GetProperty("slug").GetString(), firstSlugs);
     }
 
+    private const string Wuhan = "sample-wuhan-service-matchmaking";    // published 11-25, on 12-01 09:00–12:00
+    private const string Shiyan = "sample-shiyan-policy-training";      // published 11-26, on 12-03
+    private const string Xiantao = "sample-xiantao-pledge-financing";   // published 11-27, on 12-05
+
+    private async Task<List<string>> EventSlugsAsync(string query = "")
+    {
+        var list = await Client.GetJsonAsync("/api/v1/content?kind=event" + query);
+        return [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!)];
+    }
+
+    [Fact]
+    public async Task Events_are_listed_by_their_own_start_with_time_and_place()
+    {
+        var list = await Client.GetJsonAsync("/api/v1/content?kind=event");
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var slugs = items.Select(i => i.GetProperty("slug").GetString()).ToList();
+        // By start (12-01, 12-03, 12-05), not by publish time (which is the other way round).
+        Assert.True(slugs.IndexOf(Wuhan) < slugs.IndexOf(Shiyan) && slugs.IndexOf(Shiyan) < slugs.IndexOf(Xiantao), string.Join(", ", slugs));
+
+        var wuhan = items.Single(i => i.GetProperty("slug").GetString() == Wuhan).GetProperty("event");
+        Assert.Equal("2019-12-01T09:00:00+08:00", wuhan.GetProperty("startsAt").GetString());
+        Assert.Equal("2019-12-01T12:00:00+08:00", wuhan.GetProperty("endsAt").GetString());
+        Assert.Equal("某会议中心（示例地点）", wuhan.GetProperty("location").GetString());
+
+        var news = await Client.GetJsonAsync("/api/v1/content?kind=news");
+        Assert.All(news.GetProperty("items").EnumerateArray(), i => Assert.True(!i.TryGetProperty("event", out var e) || e.ValueKind == JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task Events_are_filtered_by_the_beijing_days_they_take_place_on()
+    {
+        Assert.Equal([Shiyan, Xiantao], (await EventSlugsAsync("&from=2019-12-02")).Where(s => s.StartsWith("sample-", StringComparison.Ordinal)));
+        Assert.Equal([Wuhan, Shiyan], (await EventSlugsAsync("&to=2019-12-03")).Where(s => s.StartsWith("sample-", StringComparison.Ordinal)));
+        Assert.Equal([Shiyan], (await EventSlugsAsync("&from=2019-12-03&to=2019-12-03")).Where(s => s.StartsWith("sample-", StringComparison.Ordinal)));
+        // 12-01 09:00 in Beijing is 11-30 in UTC: the day is Beijing's.
+        Assert.Equal([Wuhan], (await EventSlugsAsync("&from=2019-12-01&to=2019-12-01")).Where(s => s.StartsWith("sample-", StringComparison.Ordinal)));
+        Assert.Empty(await EventSlugsAsync("&to=2019-11-30"));
+
+        // Other kinds by the day they were published.
+        var news = await Client.GetJsonAsync("/api/v1/content?kind=news&from=2030-01-01");
+        Assert.Equal(0, news.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task Content_filters_by_city_tag_and_edition()
     {
@@ -165,6 +208,11 @@ public abstract class DeliveryApiTests(AppFixture fixture)
     [InlineData("kind=News", "kind")]
     [InlineData("city=wuhan", "city")]
     [InlineData("page=99999999999999999999", "page")]
+    [InlineData("from=2019-13-01", "from")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2019-12-1", "to")]
+    [InlineData("to=2019-12-01T00:00:00Z", "to")]
+    [InlineData("kind=event&from=2019-12-05&to=2019-12-01", "from")]
     public async Task Bad_query_strings_are_400_problem_json(string query, string field)
     {
         using var response = await Client.GetAsync(new Uri("/api/v1/content?" + query, UriKind.Relative), Ct);

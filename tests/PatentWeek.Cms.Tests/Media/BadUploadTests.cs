@@ -30,6 +30,7 @@ public abstract class BadUploadTests(AppFixture fixture)
         { "control characters in the name", "photo\u0001\u001b[2J.jpg", 400, "control characters" },
         { "GIF with thousands of frames", "anim.gif", 400, "frames" },
         { "PDF cut off", "plan.pdf", 400, "incomplete" },
+        { "ZIP bomb named .docx", "方案.docx", 415, "ZIP bomb" },
     };
 
     private static byte[] File(string name) => name switch
@@ -41,6 +42,7 @@ public abstract class BadUploadTests(AppFixture fixture)
         "SVG" => TestImages.Svg,
         "GIF with thousands of frames" => TestImages.AnimatedGif(5000),
         "PDF cut off" => TestImages.Pdf()[..60],
+        "ZIP bomb named .docx" => TestDocuments.ZipBomb(),
         _ => TestImages.Jpeg(400, 300),
     };
 
@@ -58,6 +60,22 @@ public abstract class BadUploadTests(AppFixture fixture)
         Assert.Equal(before, await CountsAsync());
         using var health = await fixture.Client.GetAsync("/health", Ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_real_document_is_accepted_and_the_same_document_carrying_a_zip_bomb_is_not()
+    {
+        // 1.6 GB of zeros in about 1.6 MB: far under the 50 MB upload limit, so only the unpacked check stops it.
+        Assert.InRange(TestDocuments.ZipBomb().Length, 1_000_000, 2_500_000);
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var stored = await editor.Client.UploadOkAsync(TestDocuments.Docx(), "活动方案.docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", stored.GetProperty("contentType").GetString());
+
+        var before = await CountsAsync();
+        var (status, body) = await editor.Client.UploadAsync(TestDocuments.ZipBomb(), "活动方案（终稿）.docx");
+        Assert.Equal(415, (int)status);
+        Assert.Contains("unpacks", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]

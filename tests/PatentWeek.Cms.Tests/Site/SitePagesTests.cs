@@ -113,6 +113,31 @@ public abstract class SitePagesTests(AppFixture fixture)
         Assert.Contains("href=\"/story/sample-xiangyang-highlights\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Home_lists_events_in_the_order_they_take_place_dated_by_their_own_day()
+    {
+        var (_, html) = await GetAsync("/");
+        var section = html[html.IndexOf("id=\"events-title\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        var wuhan = section.IndexOf("href=\"/event/sample-wuhan-service-matchmaking\"", StringComparison.Ordinal);
+        var shiyan = section.IndexOf("href=\"/event/sample-shiyan-policy-training\"", StringComparison.Ordinal);
+        var xiantao = section.IndexOf("href=\"/event/sample-xiantao-pledge-financing\"", StringComparison.Ordinal);
+        Assert.True(wuhan >= 0 && wuhan < shiyan && shiyan < xiantao, section);
+        // The Wuhan event takes place on 12月1日; it was announced on 11月25日.
+        Assert.Contains("datetime=\"2019-12-01T09:00:00+08:00\">2019年12月1日 09:00</time> · 某会议中心（示例地点）", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("2019年11月25日", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task City_page_dates_an_event_by_when_it_takes_place()
+    {
+        var (_, html) = await GetAsync("/city/420100");
+        var card = html[html.IndexOf("href=\"/event/sample-wuhan-service-matchmaking\"", StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("2019年12月1日 09:00", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("2019年11月25日", card, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/news/no-such-news")]
     [InlineData("/story/../../etc/passwd")]

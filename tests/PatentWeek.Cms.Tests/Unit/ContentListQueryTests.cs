@@ -38,4 +38,23 @@ public sealed class ContentListQueryTests
         Assert.False(new ContentListQuery("x", "1", "", "0", "0", "101").TryValidate(out _, out var errors));
         Assert.Equal(["city", "edition", "kind", "page", "pageSize", "tag"], errors.Keys.Order());
     }
+    [Fact]
+    public void Dates_are_whole_beijing_days_both_included()
+    {
+        Assert.True(new ContentListQuery("event", null, null, null, null, null, "2019-12-01", "2019-12-03").TryValidate(out var filter, out _));
+        Assert.Equal(new DateOnly(2019, 12, 1), filter.From);
+        Assert.Equal(new DateTime(2019, 11, 30, 16, 0, 0, DateTimeKind.Utc), filter.FromUtc);
+        Assert.Equal(new DateTime(2019, 12, 3, 16, 0, 0, DateTimeKind.Utc), filter.BeforeUtc);
+        Assert.True(new ContentListQuery(null, null, null, null, null, null, "2019-12-01", "2019-12-01").TryValidate(out _, out _));
+    }
+
+    [Theory]
+    [InlineData("2019-12-02", "2019-12-01", "from")]
+    [InlineData("2019-02-30", null, "from")]
+    [InlineData(null, "12/01/2019", "to")]
+    public void Bad_or_reversed_dates_name_the_parameter(string? from, string? to, string field)
+    {
+        Assert.False(new ContentListQuery(null, null, null, null, null, null, from, to).TryValidate(out _, out var errors));
+        Assert.Equal([field], errors.Keys);
+    }
 }

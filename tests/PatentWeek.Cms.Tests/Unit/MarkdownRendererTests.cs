@@ -15,6 +15,17 @@ public sealed class MarkdownRendererTests
         Assert.Contains("<p>本届专利周以“知识产权助推实体经济高质量发展”为主题。</p>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("**“知识产权服务万里行”活动。**专利周期间", "<strong>“知识产权服务万里行”活动。</strong>专利周期间")]
+    [InlineData("**湖北省高价值专利大赛评选活动。**专利周期间", "<strong>湖北省高价值专利大赛评选活动。</strong>专利周期间")]
+    [InlineData("活动以**“线上+线下”**方式举办", "活动以<strong>“线上+线下”</strong>方式举办")]
+    public void Chinese_bold_beside_chinese_punctuation_is_bold(string markdown, string expected)
+    {
+        var html = _markdown.ToHtml(markdown);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pipe_tables_render()
     {
