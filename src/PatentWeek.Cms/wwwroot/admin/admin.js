@@ -136,10 +136,11 @@ document.querySelectorAll('[data-pick]').forEach((open) => {
     const pick = e.target.closest('button[data-address]');
     if (!pick) return;
     if (open.dataset.insert === 'image') {
-      // Brackets would end the alt text early; the picture's own alt text is the default description.
+      // A paragraph of its own, like the toolbar's heading; brackets would end the alt text early, and the
+      // picture's own alt text is the default description.
       const alt = (pick.dataset.alt || '图片').replace(/[[\]]/g, '');
       const [a, b] = cursor || [field.value.length, field.value.length];
-      field.setRangeText(`![${alt}](${pick.dataset.address})`, a, b, 'end');
+      field.setRangeText(`\n![${alt}](${pick.dataset.address})\n`, a, b, 'end');
       field.focus();
     } else {
       field.value = pick.dataset.address;
