@@ -175,6 +175,9 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         await editor.NavAsync("内容");
         await editor.FollowAsync("新建");
         Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
+        // A bookmark of the form's older address still opens it.
+        await editor.GoAsync("/admin/content/edit");
+        Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
 
         // A city contributor's form starts on a story.
         var wuhan = await AdminPages.OpenAsync(browser.Browser!, cms.BaseUrl, name + "-wuhan");
