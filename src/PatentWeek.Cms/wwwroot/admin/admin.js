@@ -49,12 +49,17 @@
   const alt = box.querySelector('#upload-alt');
   // After an upload the count and the grid below are fetched again with the page's own filters, so they
   // show what the library now holds (a script-side increment would miscount a filtered view).
+  // The count keeps its element (a live region), so a screen reader hears the new number.
   const refresh = async () => {
+    const total = document.querySelector('[data-library-total]');
     const library = document.querySelector('[data-library]');
     const answer = await fetch(window.location.href, { credentials: 'same-origin' });
-    if (!library || !answer.ok) return;
-    const fresh = new DOMParser().parseFromString(await answer.text(), 'text/html').querySelector('[data-library]');
-    if (fresh) library.replaceChildren(...fresh.childNodes);
+    if (!total || !library || !answer.ok) return;
+    const fresh = new DOMParser().parseFromString(await answer.text(), 'text/html');
+    const freshTotal = fresh.querySelector('[data-library-total]');
+    const freshLibrary = fresh.querySelector('[data-library]');
+    if (freshTotal) total.textContent = freshTotal.textContent;
+    if (freshLibrary) library.replaceChildren(...freshLibrary.childNodes);
   };
   const send = (file) => {
     const row = document.createElement('li');
