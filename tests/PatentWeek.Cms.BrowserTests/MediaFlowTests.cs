@@ -24,8 +24,9 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
         await editor.SignInAsync(editorUser.Email!, Staff.Password);
 
         // Upload: 2:1, left half red, right half blue, so where a square crop is cut shows in its colour.
-        await editor.GoAsync("/admin/media");
+        await editor.NavAsync("媒体库");
         await editor.CheckAsync("library");
+        await Assertions.Expect(editor.Page.GetByText("共 0 个")).ToBeVisibleAsync();
         await editor.Page.GetByLabel("替代文字").FillAsync("宣传周启动仪式");
         await editor.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
         {
@@ -34,18 +35,23 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
             Buffer = TestImages.Jpeg(2000, 1000),
         });
         await Assertions.Expect(editor.Page.Locator(".uploads li").First).ToContainTextAsync("已上传");
+        // The count and the grid follow the upload without a reload.
+        await Assertions.Expect(editor.Page.GetByText("共 1 个")).ToBeVisibleAsync();
+        await Assertions.Expect(editor.Page.Locator(".media-grid a", new() { HasText = "启动仪式.jpg" })).ToBeVisibleAsync();
         await editor.CheckAsync("uploaded");
-        await editor.Page.GetByRole(AriaRole.Link, new() { Name = "已上传，打开" }).ClickAsync();
-        await editor.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/media/\d+$"));
+        await editor.FollowAsync("已上传，打开");
+        Assert.Matches(@"/admin/media/\d+$", editor.Page.Url);
         var mediaId = int.Parse(editor.Page.Url.Split('/')[^1], CultureInfo.InvariantCulture);
 
-        // A refused file says why, next to its name.
-        await editor.GoAsync("/admin/media");
+        // A refused file says why, next to its name, and the count stays.
+        await editor.NavAsync("媒体库");
         await editor.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "page.jpg", MimeType = "image/jpeg", Buffer = TestImages.HtmlPage });
         await Assertions.Expect(editor.Page.Locator(".uploads .error").First).ToContainTextAsync("not accepted");
+        await Assertions.Expect(editor.Page.GetByText("共 1 个")).ToBeVisibleAsync();
 
-        // Focal point: click a tenth of the way in from the left, halfway down.
-        await editor.GoAsync($"/admin/media/{mediaId}");
+        // Focal point: open the photo from the grid, click a tenth of the way in from the left, halfway down.
+        await editor.FollowAsync(editor.Page.Locator(".media-grid a", new() { HasText = "启动仪式.jpg" }));
+        Assert.EndsWith($"/admin/media/{mediaId}", editor.Page.Url, StringComparison.Ordinal);
         var picture = editor.Page.Locator("[data-focal] img");
         var box = (await picture.BoundingBoxAsync())!;
         await picture.ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width * 0.1f, Y = box.Height * 0.5f } });
@@ -58,7 +64,7 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
         for (var i = 0; i < 60 && square != "0_0_0.5_1"; i++)
         {
             await Task.Delay(500, TestContext.Current.CancellationToken);
-            await editor.GoAsync($"/admin/media/{mediaId}");
+            await editor.Page.ReloadAsync();
             var caption = editor.Page.Locator("figcaption", new() { HasText = "微信封面 1:1" }).Locator("code");
             square = await caption.CountAsync() > 0 ? await caption.InnerTextAsync() : null;
         }
@@ -67,7 +73,8 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
         await editor.CheckAsync("focal-point");
 
         // A pinned news item with this cover, picked from the library in the editor.
-        await editor.GoAsync("/admin/content/edit");
+        await editor.NavAsync("工作台");
+        await editor.FollowAsync("新建内容");
         await editor.Page.GetByLabel("标题", new() { Exact = true }).FillAsync("宣传周启动");
         await editor.Page.GetByLabel("正文（Markdown）").FillAsync("启动仪式在武汉举行。");
         await editor.Page.GetByLabel("置顶").CheckAsync();

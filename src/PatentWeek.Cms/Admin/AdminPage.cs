@@ -11,6 +11,12 @@ public abstract class AdminPage : PageModel
 {
     public Actor Actor => Actor.From(User);
 
+    /// <summary>Whether to offer 新建: the workflow's own rule, so the button and the refusal never disagree.</summary>
+    public bool CanCreate => ContentPermissions.CanCreate(Actor);
+
+    /// <summary>Whether the actor publishes, and so has a 待发布 queue.</summary>
+    public bool CanPublish => ContentPermissions.CanPublish(Actor);
+
     /// <summary>
     /// Runs a workflow step. A refusal becomes a message on the page (field errors next to their fields);
     /// an item another city owns, or that does not exist, is a plain 404.

@@ -24,6 +24,9 @@ public static class AdminSetup
                 o.Conventions.AuthorizePage("/Admin/Review", Policies.Reviewers);
                 o.Conventions.AuthorizeFolder("/Admin/WeChat", Policies.Publishers);
                 o.Conventions.AuthorizePage("/Admin/WeChat/Settings", Policies.Administrators);
+                // A new item is written at /admin/content/new, as Ghost and Strapi users expect; the form's
+                // older address /admin/content/edit keeps working for bookmarks.
+                o.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new");
             })
             .AddMvcOptions(o =>
             {

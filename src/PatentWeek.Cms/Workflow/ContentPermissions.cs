@@ -11,12 +11,35 @@ public static class ContentPermissions
 {
     private static readonly ContentKind[] CityKinds = [ContentKind.Story, ContentKind.Event];
 
+    /// <summary>Whether the actor may create content at all: the admin shows its 新建 buttons by this, the workflow refuses by it.</summary>
+    public static bool CanCreate(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsEditorial || actor.IsCityBound;
+    }
+
+    /// <summary>The kinds the actor may create, the first being what a new item starts as: news for the office, a story for a city.</summary>
+    public static IReadOnlyList<ContentKind> CreatableKinds(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsEditorial)
+            return [ContentKind.News, .. Enum.GetValues<ContentKind>().Where(k => k != ContentKind.News)];
+        return actor.IsCityBound ? CityKinds : [];
+    }
+
+    /// <summary>Whether the actor publishes (and so has a queue of approved items waiting for them).</summary>
+    public static bool CanPublish(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsEditorial;
+    }
+
     public static void EnsureCanCreate(Actor actor, ContentKind kind, string? city)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.IsEditorial)
             return;
-        if (!actor.IsCityBound)
+        if (!CanCreate(actor))
             throw WorkflowException.Forbidden("Your role cannot create content.");
         if (!CityKinds.Contains(kind))
             throw WorkflowException.Forbidden("City contributors create stories and events only.");
@@ -60,7 +83,7 @@ public static class ContentPermissions
     public static void EnsureEditorial(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsEditorial)
+        if (!CanPublish(actor))
             throw WorkflowException.Forbidden("Only editors and administrators publish, unpublish and schedule.");
     }
 

@@ -17,6 +17,9 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
     public List<Row> MyDrafts { get; private set; } = [];
     public List<Row> Waiting { get; private set; } = [];
     public List<Row> Published { get; private set; } = [];
+
+    /// <summary>Approved items (or approved revisions of published ones) waiting for an editor to publish them.</summary>
+    public List<Row> ToPublish { get; private set; } = [];
     public List<Notification> Notifications { get; private set; } = [];
     public List<CityRow> Cities { get; private set; } = [];
 
@@ -27,6 +30,8 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
         MyDrafts = await RowsAsync(items.Where(i => i.CreatedById == actor.Id && (i.State == ContentState.Draft || i.WorkingCopyState == ContentState.Draft)).OrderByDescending(i => i.UpdatedAt));
         Waiting = await RowsAsync(items.Where(i => i.State == ContentState.Submitted || i.WorkingCopyState == ContentState.Submitted).OrderBy(i => i.UpdatedAt));
         Published = await RowsAsync(items.Where(i => i.State == ContentState.Published).OrderByDescending(i => i.PublishedAt));
+        if (CanPublish)
+            ToPublish = await RowsAsync(items.Where(i => i.State == ContentState.Approved || i.WorkingCopyState == ContentState.Approved).OrderBy(i => i.UpdatedAt));
         Notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == actor.Id).OrderByDescending(n => n.Id).Take(10).ToListAsync();
 
         var counts = await items.Where(i => i.CityCode != null)
@@ -50,7 +55,8 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
         return RedirectToPage();
     }
 
+    // The year is shown: a campaign archive holds 2019's items beside this year's.
     private static async Task<List<Row>> RowsAsync(IQueryable<ContentItem> query) =>
         (await query.Take(10).Select(i => new { i.Id, i.Title, i.Kind, CityName = i.City!.Name, i.PublishedAt, i.UpdatedAt }).ToListAsync())
-        .Select(i => new Row(i.Id, i.Title, i.Kind, i.CityName, BeijingTime.ToBeijing(i.PublishedAt ?? i.UpdatedAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        .Select(i => new Row(i.Id, i.Title, i.Kind, i.CityName, BeijingTime.ToBeijing(i.PublishedAt ?? i.UpdatedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
 }

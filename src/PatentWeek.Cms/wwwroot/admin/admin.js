@@ -47,6 +47,20 @@
   const zone = box.querySelector('.dropzone');
   const list = box.querySelector('.uploads');
   const alt = box.querySelector('#upload-alt');
+  // After an upload the count and the grid below are fetched again with the page's own filters, so they
+  // show what the library now holds (a script-side increment would miscount a filtered view).
+  // The count keeps its element (a live region), so a screen reader hears the new number.
+  const refresh = async () => {
+    const total = document.querySelector('[data-library-total]');
+    const library = document.querySelector('[data-library]');
+    const answer = await fetch(window.location.href, { credentials: 'same-origin' });
+    if (!total || !library || !answer.ok) return;
+    const fresh = new DOMParser().parseFromString(await answer.text(), 'text/html');
+    const freshTotal = fresh.querySelector('[data-library-total]');
+    const freshLibrary = fresh.querySelector('[data-library]');
+    if (freshTotal) total.textContent = freshTotal.textContent;
+    if (freshLibrary) library.replaceChildren(...freshLibrary.childNodes);
+  };
   const send = (file) => {
     const row = document.createElement('li');
     const name = document.createElement('span');
@@ -75,6 +89,7 @@
         link.href = `/admin/media/${body.id}`;
         link.textContent = '已上传，打开';
         status.replaceChildren(link);
+        refresh();
       } else {
         row.classList.add('failed');
         status.className = 'error';
@@ -108,14 +123,16 @@
   [x, y].forEach((f) => f.addEventListener('input', place));
 })();
 
-// Cover picker in the editor: the library's images in a dialog; a click fills the cover field.
-(() => {
-  const open = document.querySelector('[data-pick]');
-  if (!open) return;
+// Media pickers in the editor: the library's images in a dialog. A click fills the cover field, or, for the
+// toolbar's 插入图片, puts ![alt](/media/N) into the body at the cursor (without JavaScript it is typed by hand).
+document.querySelectorAll('[data-pick]').forEach((open) => {
   const dialog = document.getElementById(open.dataset.pick);
   const field = document.getElementById(open.dataset.field);
+  if (!dialog || !field) return;
   const grid = dialog.querySelector('.picker-body');
+  let cursor = null;
   open.addEventListener('click', async () => {
+    cursor = [field.selectionStart, field.selectionEnd];
     const answer = await fetch('/admin/media?handler=Pick', { credentials: 'same-origin' });
     grid.innerHTML = answer.ok ? await answer.text() : '<p class="error">媒体库打不开，请稍后再试。</p>';
     dialog.showModal();
@@ -123,8 +140,17 @@
   grid.addEventListener('click', (e) => {
     const pick = e.target.closest('button[data-address]');
     if (!pick) return;
-    field.value = pick.dataset.address;
+    if (open.dataset.insert === 'image') {
+      // A paragraph of its own, like the toolbar's heading; brackets would end the alt text early, and the
+      // picture's own alt text is the default description.
+      const alt = (pick.dataset.alt || '图片').replace(/[[\]]/g, '');
+      const [a, b] = cursor || [field.value.length, field.value.length];
+      field.setRangeText(`\n![${alt}](${pick.dataset.address})\n`, a, b, 'end');
+      field.focus();
+    } else {
+      field.value = pick.dataset.address;
+    }
     field.dispatchEvent(new Event('input'));
     dialog.close();
   });
-})();
+});

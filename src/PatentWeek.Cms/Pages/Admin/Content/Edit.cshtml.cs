@@ -11,8 +11,6 @@ namespace PatentWeek.Cms.Pages.Admin.Content;
 
 public sealed class EditModel(CmsDbContext db, WorkflowService workflow, MarkdownRenderer markdown) : ItemPage(db)
 {
-    private static readonly ContentKind[] CityKinds = [ContentKind.Story, ContentKind.Event];
-
     [BindProperty]
     public EditorForm Form { get; set; } = new();
 
@@ -33,7 +31,11 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
         }
         else
         {
-            Form = new EditorForm { Kind = kind ?? (Actor.IsCityBound ? "story" : "news"), City = Actor.CityCode };
+            // Someone who may not create (a reviewer) is refused here, not after filling in the whole form.
+            var kinds = ContentPermissions.CreatableKinds(Actor);
+            if (kinds.Count == 0)
+                return Forbid();
+            Form = new EditorForm { Kind = ContentKinds.TryParseKind(kind, out var asked) && kinds.Contains(asked) ? kind : kinds[0].ToName(), City = Actor.CityCode };
         }
 
         Id = id;
@@ -75,8 +77,7 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
 
     private async Task LoadOptionsAsync()
     {
-        var kinds = Actor.IsEditorial ? Enum.GetValues<ContentKind>() : CityKinds;
-        KindOptions = kinds.Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Form.Kind)).ToList();
+        KindOptions = ContentPermissions.CreatableKinds(Actor).Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Form.Kind)).ToList();
         var cities = await Db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
         CityOptions = cities.Select(c => new SelectListItem(c.Name, c.Code, c.Code == Form.City)).ToList();
         CityName = cities.FirstOrDefault(c => c.Code == Actor.CityCode)?.Name;
