@@ -30,9 +30,7 @@ public static class AdminSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<AccountSetupFilter>();
                 ChineseValidation.Use(o);
-            })
-            // No script reads the data-val-* attributes: the server checks every form and answers next to the field.
-            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+            });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pwk.af";

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Admin;
 
@@ -15,17 +16,19 @@ public static class ChineseValidation
     {
         ArgumentNullException.ThrowIfNull(options);
         var m = options.ModelBindingMessageProvider;
-        m.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
+        // The framework passes the property's name; the page may show these in a summary, so they name the field.
+        static string Field(string name) => RefusalFallback.FieldName(name);
+        m.SetMissingBindRequiredValueAccessor(f => $"请填写{Field(f)}。");
         m.SetMissingKeyOrValueAccessor(() => "请填写此项。");
         m.SetMissingRequestBodyRequiredValueAccessor(() => "没有收到提交的内容，请重试。");
-        m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
-        m.SetAttemptedValueIsInvalidAccessor((_, _) => "填写的内容格式不正确。");
-        m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "填写的内容格式不正确。");
-        m.SetUnknownValueIsInvalidAccessor(_ => "填写的内容格式不正确。");
-        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的内容格式不正确。");
-        m.SetValueIsInvalidAccessor(_ => "填写的内容格式不正确。");
-        m.SetValueMustBeANumberAccessor(_ => "请填写数字。");
-        m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
+        m.SetValueMustNotBeNullAccessor(f => $"请填写{Field(f)}。");
+        m.SetAttemptedValueIsInvalidAccessor((value, f) => $"{Field(f)}的值“{value}”无效。");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"值“{value}”无效。");
+        m.SetUnknownValueIsInvalidAccessor(f => $"{Field(f)}的值无效。");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效。");
+        m.SetValueIsInvalidAccessor(value => $"值“{value}”无效。");
+        m.SetValueMustBeANumberAccessor(f => $"{Field(f)}须是数字。");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "须是数字。");
         options.ModelMetadataDetailsProviders.Add(new MetadataProvider());
     }
 

@@ -39,7 +39,7 @@ public static class RefusalFallback
     public static string FieldText(string field) => $"{FieldName(field)}填写不正确，请检查后再试。";
 
     /// <summary>The Chinese name of a request field (the labels of the editor form).</summary>
-    public static string FieldName(string field) => field.ToLowerInvariant() switch
+    public static string FieldName(string field) => field.Any(c => c is >= '\u4e00' and <= '\u9fff') ? field : field.ToLowerInvariant() switch
     {
         "kind" => "类型",
         "edition" => "届次",
@@ -63,6 +63,11 @@ public static class RefusalFallback
         "at" => "时间",
         "alt" => "替代文字",
         "file" => "文件",
+        "focalx" => "焦点横向",
+        "focaly" => "焦点纵向",
+        "email" => "邮箱",
+        "password" => "密码",
+        "code" => "验证码",
         _ => "该项",
     };
 }
