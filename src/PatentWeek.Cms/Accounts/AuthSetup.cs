@@ -39,6 +39,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CmsDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>();
