@@ -42,7 +42,7 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
         // A refused file says why, next to its name.
         await editor.GoAsync("/admin/media");
         await editor.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "page.jpg", MimeType = "image/jpeg", Buffer = TestImages.HtmlPage });
-        await Assertions.Expect(editor.Page.Locator(".uploads .error").First).ToContainTextAsync("not accepted");
+        await Assertions.Expect(editor.Page.Locator(".uploads .error").First).ToContainTextAsync("不支持这种文件");
 
         // Focal point: click a tenth of the way in from the left, halfway down.
         await editor.GoAsync($"/admin/media/{mediaId}");
