@@ -23,16 +23,21 @@ internal static class InspectEndpoints
             var snapshot = await SnapshotAsync(db, options.Value, time.GetUtcNow());
             var html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .Append("<title>微信公众号模拟器</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:430px;margin:0 auto;padding:12px;background:#ededed}")
-                .Append("article{background:#fff;border-radius:8px;padding:12px;margin:12px 0}iframe{width:100%;min-height:320px;border:0}small{color:#888}</style></head><body>")
+                .Append("article{background:#fff;border-radius:8px;padding:12px;margin:12px 0}.cover{display:block;width:100%;aspect-ratio:2.35;object-fit:cover;border-radius:4px}iframe{width:100%;min-height:320px;border:0}small{color:#888}</style></head><body>")
                 .Append("<h1>微信公众号模拟器</h1><p><small>AppId ").Append(WebUtility.HtmlEncode(snapshot.AppId)).Append("</small></p><h2>已发布</h2>");
             foreach (var job in snapshot.Published)
             {
                 foreach (var article in job.Articles.Where(a => !a.Deleted))
                 {
-                    html.Append("<article><h3>").Append(WebUtility.HtmlEncode(article.Title)).Append("</h3><p><small>")
+                    // The message card shows the cover, as a follower's chat does; then the article itself.
+                    html.Append("<article>");
+                    if (article.Cover is { Length: > 0 } cover)
+                        html.Append("<img class=\"cover\" alt=\"封面\" src=\"").Append(WebUtility.HtmlEncode(PictureUrl(prefix, cover))).Append("\">");
+                    html.Append("<h3>").Append(WebUtility.HtmlEncode(article.Title)).Append("</h3><p><small>")
                         .Append(WebUtility.HtmlEncode(article.Url ?? $"发布中（状态 {job.Status}）")).Append("</small></p>")
-                        // The article's HTML is shown as WeChat would, but sandboxed: no script runs in this page.
-                        .Append("<iframe sandbox title=\"").Append(WebUtility.HtmlEncode(article.Title)).Append("\" srcdoc=\"")
+                        // The article's HTML is shown as WeChat would, but sandboxed: no script runs in the frame (its origin is
+                        // this page's only so that the page's own tools can tell whether its pictures loaded).
+                        .Append("<iframe sandbox=\"allow-same-origin\" title=\"").Append(WebUtility.HtmlEncode(article.Title)).Append("\" srcdoc=\"")
                         .Append(WebUtility.HtmlEncode(LocalImages(article.Content, prefix))).Append("\"></iframe></article>");
                 }
             }
@@ -59,17 +64,18 @@ internal static class InspectEndpoints
             var title = article["title"]!.GetValue<string>();
             var body = new StringBuilder("<article><h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1><p><small>")
                 .Append(WebUtility.HtmlEncode(article["author"]?.GetValue<string>() ?? "")).Append(" 微信公众号模拟器</small></p>")
-                .Append("<iframe sandbox title=\"").Append(WebUtility.HtmlEncode(title)).Append("\" srcdoc=\"")
+                .Append("<iframe sandbox=\"allow-same-origin\" title=\"").Append(WebUtility.HtmlEncode(title)).Append("\" srcdoc=\"")
                 .Append(WebUtility.HtmlEncode(LocalImages(article["content"]!.GetValue<string>(), prefix))).Append("\" style=\"min-height:80vh\"></iframe>");
             if (article["content_source_url"]?.GetValue<string>() is { Length: > 0 } source)
                 body.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(source)).Append("\">阅读原文</a></p>");
             return Results.Content(Page(title, body.Append("</article>").ToString()), "text/html; charset=utf-8");
         });
 
-        // Uploaded pictures, at the address an article's mmbiz.qpic.cn links are rewritten to in these pages.
-        root.MapGet("/mmbiz/{mediaId}", async (string mediaId, EmulatorDb db) =>
-            await db.Materials.AsNoTracking().FirstOrDefaultAsync(m => m.MediaId == mediaId && m.Type == "image") is { } image
-                ? Results.Bytes(image.Bytes, image.ContentType)
+        // Uploaded pictures (body pictures and covers), at the address these pages rewrite an article's mmbiz.qpic.cn
+        // links to: under the emulator's own prefix, so the hosted emulator serves them too.
+        root.MapGet("/mmbiz/{id}", async (string id, EmulatorDb db) =>
+            await MaterialEndpoints.FindPictureAsync(db, id) is { } image
+                ? Results.Bytes(image.Bytes, PictureType(image))
                 : Results.NotFound());
     }
 
@@ -78,14 +84,22 @@ internal static class InspectEndpoints
         + "<title>" + WebUtility.HtmlEncode(title) + "</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:430px;margin:0 auto;padding:12px;background:#fff}"
         + "iframe{width:100%;border:0}small{color:#888}</style></head><body>" + body + "</body></html>";
 
+    private static string PictureUrl(string prefix, string id) => prefix.TrimEnd('/') + "/mmbiz/" + id;
+
+    /// <summary>The type a picture is served as, read from its bytes: uploaders often declare application/octet-stream.</summary>
+    private static string PictureType(EmuMaterial image) => MaterialEndpoints.Format(image.Bytes) is { } format and not "mp4"
+        ? "image/" + format
+        : image.ContentType;
+
     /// <summary>Points WeChat's picture addresses at the emulator's copy, so the pages show them.</summary>
     private static string LocalImages(string html, string prefix) => System.Text.RegularExpressions.Regex.Replace(
-        html, @"https?://" + System.Text.RegularExpressions.Regex.Escape(EmulatorApi.ImageHost) + @"/mmbiz_\w+/([\w-]+)/0", prefix.TrimEnd('/') + "/mmbiz/$1");
+        html, @"https?://" + System.Text.RegularExpressions.Regex.Escape(EmulatorApi.ImageHost) + @"/mmbiz_\w+/([\w-]+)/0", PictureUrl(prefix, "$1"));
 
     internal static readonly System.Text.Json.JsonSerializerOptions InspectJson =
         new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public sealed record InspectArticle(string Title, string Content, string? Url, bool Deleted);
+    /// <param name="Cover">The article's thumb_media_id (its cover).</param>
+    public sealed record InspectArticle(string Title, string Content, string? Url, bool Deleted, string? Cover);
 
     public sealed record InspectJob(string PublishId, int Status, IReadOnlyList<InspectArticle> Articles);
 
@@ -106,7 +120,7 @@ internal static class InspectEndpoints
                 var articles = JsonNode.Parse(j.Articles)!.AsArray().Select((a, i) => new InspectArticle(
                     a!["title"]!.GetValue<string>(), a["content"]!.GetValue<string>(),
                     status == 0 ? PublishEndpoints.ArticleUrl(options, j, i + 1) : null,
-                    j.Deleted || a["is_deleted"]?.GetValue<bool>() == true)).ToList();
+                    j.Deleted || a["is_deleted"]?.GetValue<bool>() == true, a["thumb_media_id"]?.GetValue<string>())).ToList();
                 return new InspectJob(j.PublishId, status, articles);
             })]);
     }

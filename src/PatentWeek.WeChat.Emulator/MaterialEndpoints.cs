@@ -10,6 +10,20 @@ namespace PatentWeek.WeChat.Emulator;
 /// </summary>
 internal static class MaterialEndpoints
 {
+    /// <summary>
+    /// Body pictures are kept as materials named <c>img-</c> plus the id in their URL, so that the library calls
+    /// (which never list them) and the picture server (which must find them by the URL's id) tell them apart.
+    /// </summary>
+    internal const string BodyImagePrefix = "img-";
+
+    /// <summary>
+    /// The picture behind an id the follower views show: a body picture by the id in its URL, or a permanent image or
+    /// thumb (an article's cover) by its media_id.
+    /// </summary>
+    internal static Task<EmuMaterial?> FindPictureAsync(EmulatorDb db, string id) =>
+        db.Materials.AsNoTracking().FirstOrDefaultAsync(m =>
+            (m.MediaId == BodyImagePrefix + id && m.BodyImage) || (m.MediaId == id && !m.BodyImage && (m.Type == "image" || m.Type == "thumb")));
+
     public static void Map(RouteGroupBuilder cgi)
     {
         cgi.MapPost("/material/add_material", (HttpRequest request, EmulatorDb db, EmulatorAccess access, TimeProvider time) =>
@@ -51,7 +65,7 @@ internal static class MaterialEndpoints
                 var id = EmulatorApi.NewMediaId();
                 var material = new EmuMaterial
                 {
-                    MediaId = "img-" + id, Type = "image", FileName = file.FileName, ContentType = file.ContentType, Bytes = bytes,
+                    MediaId = BodyImagePrefix + id, Type = "image", FileName = file.FileName, ContentType = file.ContentType, Bytes = bytes,
                     Url = ImageUrl(format, id), BodyImage = true, CreatedAt = time.GetUtcNow(),
                 };
                 db.Materials.Add(material);
@@ -150,7 +164,7 @@ internal static class MaterialEndpoints
         return (file, stream.ToArray());
     }
 
-    private static string? Format(byte[] bytes) => bytes switch
+    internal static string? Format(byte[] bytes) => bytes switch
     {
         [0xFF, 0xD8, 0xFF, ..] => "jpeg",
         [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "png",

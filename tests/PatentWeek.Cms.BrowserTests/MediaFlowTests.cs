@@ -46,7 +46,7 @@ public abstract class MediaFlowTests(BrowserFixture browser, DatabaseProvider pr
         // A refused file says why, next to its name, and the count stays.
         await editor.NavAsync("媒体库");
         await editor.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "page.jpg", MimeType = "image/jpeg", Buffer = TestImages.HtmlPage });
-        await Assertions.Expect(editor.Page.Locator(".uploads .error").First).ToContainTextAsync("not accepted");
+        await Assertions.Expect(editor.Page.Locator(".uploads .error").First).ToContainTextAsync("不支持这种文件");
         await Assertions.Expect(editor.Page.GetByText("共 1 个")).ToBeVisibleAsync();
 
         // Focal point: open the photo from the grid, click a tenth of the way in from the left, halfway down.

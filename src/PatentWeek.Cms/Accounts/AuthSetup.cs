@@ -32,6 +32,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CmsDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>();

@@ -44,7 +44,7 @@ public sealed class TokenAuthenticationHandler(
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             token.LastUsedAt = now;
-            audit.Record(user.Email ?? user.Id, "token.use", $"token/{token.Id}", $"{Request.Method} {Request.Path}");
+            audit.Record(user.Email ?? user.Id, AuditAction.TokenUse, $"token/{token.Id}", $"请求 {Request.Method} {Request.Path}");
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 

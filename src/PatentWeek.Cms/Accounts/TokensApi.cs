@@ -43,7 +43,7 @@ public static class TokensApi
         var user = await users.FindByEmailAsync(request.Email);
         if (user is null || user.DisabledAt is not null || await users.IsLockedOutAsync(user))
         {
-            audit.Record(request.Email, "signin.failed", "api", user is null ? "unknown account" : "locked or disabled");
+            audit.Record(request.Email, AuditAction.SignInFailed, "api", user is null ? "没有此账号" : "账号已锁定或停用");
             await db.SaveChangesAsync(cancellationToken);
             return Problems.Unauthorized(failed);
         }
@@ -51,7 +51,7 @@ public static class TokensApi
         if (!await users.CheckPasswordAsync(user, request.Password))
         {
             await users.AccessFailedAsync(user);
-            audit.Record(request.Email, "signin.failed", "api", "wrong password");
+            audit.Record(request.Email, AuditAction.SignInFailed, "api", "密码错误");
             await db.SaveChangesAsync(cancellationToken);
             return Problems.Unauthorized(failed);
         }
@@ -63,7 +63,7 @@ public static class TokensApi
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
-                audit.Record(request.Email, "signin.failed", "api", "wrong or missing two-factor code");
+                audit.Record(request.Email, AuditAction.SignInFailed, "api", "双因素验证码错误或缺失");
                 await db.SaveChangesAsync(cancellationToken);
                 return Problems.Unauthorized("A valid authenticator code ('code') is required for this account.");
             }
@@ -78,7 +78,7 @@ public static class TokensApi
 
         await users.ResetAccessFailedCountAsync(user);
         var (row, token) = tokens.Issue(user, request.Name);
-        audit.Record(user.Email!, "token.create", $"user/{user.Email}", row.Name);
+        audit.Record(user.Email!, AuditAction.TokenCreate, $"user/{user.Email}", row.Name);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, BeijingTime.ToBeijing(row.ExpiresAt)));
     }
@@ -100,7 +100,7 @@ public static class TokensApi
         if (token is null)
             return Problems.NotFound("You have no token with that id.");
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
-        audit.Record(actor, "token.revoke", $"token/{id}");
+        audit.Record(actor, AuditAction.TokenRevoke, $"token/{id}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

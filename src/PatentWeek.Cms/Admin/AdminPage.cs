@@ -18,8 +18,8 @@ public abstract class AdminPage : PageModel
     public bool CanPublish => ContentPermissions.CanPublish(Actor);
 
     /// <summary>
-    /// Runs a workflow step. A refusal becomes a message on the page (field errors next to their fields);
-    /// an item another city owns, or that does not exist, is a plain 404.
+    /// Runs a workflow step. A refusal becomes a message on the page in Chinese (field errors next to their fields,
+    /// a blocked word next to the field that holds it); an item another city owns, or that does not exist, is a plain 404.
     /// </summary>
     protected async Task<IActionResult> StepAsync(Func<Task<IActionResult>> step, Func<Task<IActionResult>> onRefused)
     {
@@ -35,9 +35,14 @@ public abstract class AdminPage : PageModel
         }
         catch (WorkflowException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddModelError("", e.Text);
             if (e.Extensions.TryGetValue("hits", out var hits) && hits is IReadOnlyList<WordHit> list)
+            {
                 ViewData["Hits"] = list;
+                foreach (var field in list.Where(h => h.Level == "block").GroupBy(h => h.Field))
+                    ModelState.AddModelError(FieldName(field.Key), $"{RefusalFallback.FieldName(field.Key)}中有禁用词：{string.Join("、", field.Select(h => h.Word).Distinct())}");
+            }
+
             if (e.Extensions.TryGetValue("current", out var current))
                 ViewData["Current"] = current;
             return await onRefused();
@@ -48,16 +53,14 @@ public abstract class AdminPage : PageModel
         }
         catch (Media.MediaRejectedException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddModelError("", e.Text);
             return await onRefused();
         }
         catch (RequestValidationException e)
         {
-            foreach (var (field, messages) in e.Errors)
-            {
-                foreach (var message in messages)
-                    ModelState.AddModelError(FieldName(field), message);
-            }
+            // The English messages are the API's; the page shows each field's Chinese once.
+            foreach (var field in e.Errors.Keys)
+                ModelState.AddModelError(FieldName(field), e.TextOf(field));
 
             return await onRefused();
         }

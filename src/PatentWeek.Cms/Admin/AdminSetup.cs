@@ -32,6 +32,7 @@ public static class AdminSetup
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<AccountSetupFilter>();
+                ChineseValidation.Use(o);
             });
         services.AddAntiforgery(o =>
         {

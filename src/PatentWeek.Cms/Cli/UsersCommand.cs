@@ -55,7 +55,7 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
         if (!created.Succeeded)
             return await FailAsync("not added: " + string.Join(" ", created.Errors.Select(e => e.Description)), 1);
         await _users.AddToRoleAsync(user, role);
-        _audit.Record("cli", "user.add", $"user/{email}", role + (city is null ? "" : " " + city));
+        _audit.Record("cli", AuditAction.UserAdd, $"user/{email}", Accounts.Roles.Label(role) + (city is null ? "" : " " + city));
         await _db.SaveChangesAsync();
         await output.WriteLineAsync($"added {email} as {role}{(city is null ? "" : " of " + city)}");
         return 0;
@@ -84,7 +84,7 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
         if (user is null)
             return await FailAsync($"{email} has no account", 1);
         await _accounts.SetDisabledAsync(user, disabled: true);
-        _audit.Record("cli", "user.disable", $"user/{email}");
+        _audit.Record("cli", AuditAction.UserDisable, $"user/{email}");
         await _db.SaveChangesAsync();
         await output.WriteLineAsync($"disabled {email}; its sessions and tokens no longer work");
         return 0;

@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Manage;
 
@@ -13,6 +14,7 @@ public static class ContentRequestMapper
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(cityCodes);
         var errors = new Dictionary<string, string[]>();
+        var refusals = new Dictionary<string, Refusal>();
         if (Validation.Check(request) is { } invalid)
         {
             foreach (var (key, value) in invalid.ProblemDetails.Errors)
@@ -21,29 +23,29 @@ public static class ContentRequestMapper
 
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)
-            errors.TryAdd("title", ["The title is required."]);
+            refusals.TryAdd("title", Refusals.TitleRequired());
 
         var slug = request.Slug?.Trim();
         if (slug is { Length: > 0 } && !Slugs.IsValid(slug))
-            errors["slug"] = ["Slugs are lower-case ASCII letters, digits and single hyphens."];
+            refusals["slug"] = Refusals.SlugFormat();
 
         var city = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim();
         if (city is not null && !cityCodes.Contains(city))
-            errors["city"] = [$"'{city}' is not a known city code."];
+            refusals["city"] = Refusals.CityUnknown(city);
         if (city is null && kind is ContentKind.Story or ContentKind.Event)
-            errors["city"] = ["Stories and events belong to a city."];
+            refusals["city"] = Refusals.CityRequired();
 
         var tags = (request.Tags ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (tags.Any(t => t.Length > 64))
-            errors["tags"] = ["Each tag is at most 64 characters."];
+            refusals["tags"] = Refusals.TagTooLong();
 
-        var startsAt = Time(request.StartsAt, "startsAt", errors);
-        var endsAt = Time(request.EndsAt, "endsAt", errors);
+        var startsAt = Time(request.StartsAt, "startsAt", refusals);
+        var endsAt = Time(request.EndsAt, "endsAt", refusals);
         if (startsAt is not null && endsAt < startsAt)
-            errors.TryAdd("endsAt", ["The end is before the start."]);
+            refusals.TryAdd("endsAt", Refusals.EndBeforeStart());
 
-        if (errors.Count > 0)
-            throw new RequestValidationException(errors);
+        if (errors.Count > 0 || refusals.Count > 0)
+            throw RequestValidationException.From(errors, refusals);
 
         return new ContentFields
         {
@@ -71,13 +73,13 @@ public static class ContentRequestMapper
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static DateTime? Time(string? text, string name, Dictionary<string, string[]> errors)
+    private static DateTime? Time(string? text, string name, Dictionary<string, Refusal> refusals)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
         if (BeijingTime.TryParse(text, out var utc))
             return utc;
-        errors[name] = ["Use Beijing time like 2019-12-01 09:00, or ISO 8601 with an offset."];
+        refusals[name] = Refusals.TimeFormat();
         return null;
     }
 }

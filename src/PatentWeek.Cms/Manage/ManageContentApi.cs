@@ -190,7 +190,7 @@ public static class ManageContentApi
             return null;
         return BeijingTime.TryParse(request.At, out var utc)
             ? utc
-            : throw RequestValidationException.Field("at", "Use Beijing time like 2019-12-01 09:00, or ISO 8601 with an offset.");
+            : throw RequestValidationException.Field("at", Refusals.TimeFormat());
     }
 
     private static int? IfMatchVersion(HttpRequest request)

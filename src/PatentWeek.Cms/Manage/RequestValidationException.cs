@@ -1,10 +1,19 @@
+using PatentWeek.Cms.Workflow;
+
 namespace PatentWeek.Cms.Manage;
 
-/// <summary>Field errors found while mapping a request; answered as a 400 validation problem.</summary>
+/// <summary>
+/// Field errors found while mapping a request; answered as a 400 validation problem (English messages, and the
+/// refusals' codes under <c>codes</c>), shown in the admin UI as Chinese next to each field.
+/// </summary>
 public sealed class RequestValidationException : Exception
 {
-    public RequestValidationException(Dictionary<string, string[]> errors)
-        : base("The request is not valid.") => Errors = errors;
+    public RequestValidationException(Dictionary<string, string[]> errors, IReadOnlyDictionary<string, Refusal>? refusals = null)
+        : base("The request is not valid.")
+    {
+        Errors = errors;
+        Refusals = refusals ?? new Dictionary<string, Refusal>();
+    }
 
     public RequestValidationException()
         : this([])
@@ -19,5 +28,27 @@ public sealed class RequestValidationException : Exception
 
     public Dictionary<string, string[]> Errors { get; }
 
+    /// <summary>The catalogued refusal of each field that has one.</summary>
+    public IReadOnlyDictionary<string, Refusal> Refusals { get; } = new Dictionary<string, Refusal>();
+
+    /// <summary>The Chinese an editor reads next to the field.</summary>
+    public string TextOf(string field) => Refusals.TryGetValue(field, out var refusal) ? refusal.Text : RefusalFallback.FieldText(field);
+
+    /// <summary>The codes by field, for the API answer.</summary>
+    public Dictionary<string, object?> CodeExtensions() => Refusals.Count == 0
+        ? []
+        : new Dictionary<string, object?> { ["codes"] = Refusals.ToDictionary(r => r.Key, r => r.Value.Code) };
+
     public static RequestValidationException Field(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] });
+
+    public static RequestValidationException Field(string name, Refusal refusal) =>
+        new(new Dictionary<string, string[]> { [name] = [refusal.Detail] }, new Dictionary<string, Refusal> { [name] = refusal });
+
+    /// <summary>Field refusals collected while checking a request, with any English-only errors from attributes.</summary>
+    public static RequestValidationException From(Dictionary<string, string[]> errors, Dictionary<string, Refusal> refusals)
+    {
+        foreach (var (field, refusal) in refusals)
+            errors[field] = [refusal.Detail];
+        return new(errors, refusals);
+    }
 }

@@ -13,11 +13,15 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         }
         catch (WorkflowException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: e.Status, title: Title(e.Status), extensions: e.Extensions);
+            // The catalogue's stable code lets a client tell refusals apart without reading the sentence.
+            var extensions = new Dictionary<string, object?>(e.Extensions);
+            if (e.Refusal is { } refusal)
+                extensions["code"] = refusal.Code;
+            return TypedResults.Problem(e.Message, statusCode: e.Status, title: Title(e.Status), extensions: extensions);
         }
         catch (RequestValidationException e)
         {
-            return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.");
+            return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.", extensions: e.CodeExtensions());
         }
     }
 

@@ -59,7 +59,7 @@ public static class MediaApi
         // The token travels in a header, so checking it does not read (and buffer) the multipart body; without
         // the header, antiforgery would look for it in the form, reading the whole upload first.
         if (!context.Request.Headers.ContainsKey(AdminSetup.AntiforgeryHeader) || !await antiforgery.IsRequestValidAsync(context))
-            return TypedResults.Problem("The page has expired; reload it and upload again.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem("页面已过期，请刷新后重新上传。", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         return await Upload(context.Request, context.User, uploader, library, cancellationToken);
     }
 
@@ -129,7 +129,9 @@ internal sealed class MediaProblemFilter : IEndpointFilter
         }
         catch (MediaRejectedException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: Title(e.StatusCode));
+            // The admin pages' own endpoints answer in the admin's language; the API keeps English.
+            var admin = context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+            return TypedResults.Problem(admin ? e.Text : e.Message, statusCode: e.StatusCode, title: Title(e.StatusCode));
         }
     }
 

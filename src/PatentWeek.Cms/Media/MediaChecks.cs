@@ -17,7 +17,7 @@ public sealed class MediaChecks(CmsDbContext db, MarkdownRenderer markdown)
     {
         ArgumentNullException.ThrowIfNull(fields);
         if (!string.IsNullOrWhiteSpace(fields.Cover) && MediaReferences.IdOf(fields.Cover) is null)
-            throw RequestValidationException.Field("cover", "cover is a media address such as /media/12: upload the picture to the media library and choose it.");
+            throw RequestValidationException.Field("cover", Refusals.CoverAddress());
         var ids = MediaReferences.All(fields.Cover, markdown.ToHtml(fields.Body)).Select(r => r.Id).Distinct().ToList();
         if (ids.Count == 0)
             return;
@@ -28,12 +28,11 @@ public sealed class MediaChecks(CmsDbContext db, MarkdownRenderer markdown)
         if (missing.Count > 0)
             throw RequestValidationException.Field(
                 MediaReferences.IdOf(fields.Cover) is { } c && missing.Contains(c) ? "cover" : "body",
-                $"There is no media {string.Join(", ", missing.Select(MediaReferences.Address))} in the library.");
+                Refusals.MediaMissing(missing.Select(MediaReferences.Address)));
         // A video item's cover is its film (the poster is the picture); every other cover is an image.
         if (MediaReferences.IdOf(fields.Cover) is { } cover && found.First(m => m.Id == cover).Kind is var coverKind
             && coverKind != MediaKind.Image && !(coverKind == MediaKind.Video && fields.Kind == Data.Content.ContentKind.Video))
-            throw RequestValidationException.Field("cover", fields.Kind == Data.Content.ContentKind.Video
-                ? "The cover of a video item is the video itself, or an image." : "The cover must be an image.");
+            throw RequestValidationException.Field("cover", fields.Kind == Data.Content.ContentKind.Video ? Refusals.VideoCover() : Refusals.ImageCover());
     }
 
     /// <summary>
@@ -63,7 +62,7 @@ public sealed class MediaChecks(CmsDbContext db, MarkdownRenderer markdown)
 
         if (missing.Count > 0)
             throw new WorkflowException(StatusCodes.Status422UnprocessableEntity,
-                $"Every picture needs alt text (替代文字) before publishing; missing for: {string.Join("; ", missing)}.",
+                Refusals.MissingAlt(missing),
                 new Dictionary<string, object?> { ["missingAlt"] = missing });
     }
 }

@@ -114,7 +114,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
             outbox.Enqueue(RenderMediaHandler.JobType, new RenderMediaJob(asset.Id));
         }
 
-        audit.Record(actor, "media.update", $"media/{asset.Id}", rerender ? $"focal {asset.FocalX},{asset.FocalY}" : null);
+        audit.Record(actor, AuditAction.MediaUpdate, $"media/{asset.Id}", rerender ? $"焦点 {asset.FocalX},{asset.FocalY}" : null);
         await SaveAsync(cancellationToken);
         // Alt text is part of published pages.
         await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
@@ -133,7 +133,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
                 $"It is still used by {string.Join("、", uses.Select(u => $"《{u.Title}》"))}; remove it there first.", StatusCodes.Status409Conflict);
 
         db.MediaAssets.Remove(asset);
-        audit.Record(actor, "media.delete", $"media/{asset.Id}", asset.OriginalName);
+        audit.Record(actor, AuditAction.MediaDelete, $"media/{asset.Id}", asset.OriginalName);
         outbox.Enqueue(PurgeMediaHandler.JobType, new PurgeMediaJob(asset.Kind, asset.Sha256, asset.ContentType),
             time.GetUtcNow().UtcDateTime + PurgeMediaHandler.Delay);
         await SaveAsync(cancellationToken);

@@ -1,12 +1,21 @@
+using PatentWeek.Cms.Workflow;
+
 namespace PatentWeek.Cms.Media;
 
-/// <summary>An upload refused for what it is (type, size, content); becomes a 4xx with <see cref="Message"/>.</summary>
-public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest) : Exception(message)
+/// <summary>
+/// An upload refused for what it is (type, size, content); becomes a 4xx with <see cref="Message"/> (English) on the
+/// API, and <see cref="Text"/> (Chinese) in the admin UI.
+/// </summary>
+public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
 
+    /// <summary>What an editor reads: the Chinese given where it was thrown, or the media fallback for the status.</summary>
+    public string Text { get; } = text ?? RefusalFallback.MediaText(statusCode);
+
     public static MediaRejectedException TooLarge(string kind, long limit) =>
-        new($"The file is larger than the {limit / (1024 * 1024)} MB allowed for {kind}.", StatusCodes.Status413PayloadTooLarge);
+        new($"The file is larger than the {limit / (1024 * 1024)} MB allowed for {kind}.", StatusCodes.Status413PayloadTooLarge,
+            $"文件超过了允许的 {limit / (1024 * 1024)} MB。");
 
     public static MediaRejectedException Unsupported(string detail) => new(detail, StatusCodes.Status415UnsupportedMediaType);
 }

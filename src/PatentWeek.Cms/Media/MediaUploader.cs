@@ -189,7 +189,7 @@ public sealed class MediaUploader(
         await db.SaveChangesAsync(cancellationToken);
         if (kind != MediaKind.Document)
             outbox.Enqueue(RenderMediaHandler.JobType, new RenderMediaJob(asset.Id));
-        audit.Record(actor, "media.upload", $"media/{asset.Id}", $"{name} ({contentType}, {file.Size} bytes)");
+        audit.Record(actor, AuditAction.MediaUpload, $"media/{asset.Id}", $"{name}（{contentType}，{file.Size} 字节）");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return asset;

@@ -76,26 +76,51 @@ public sealed class CrossPosts(
         await Deciding.WaitAsync(cancellationToken);
         try
         {
-            // Posts to another account (the emulator before a real one) neither block nor get replaced.
-            var appId = account.AppId!;
-            var earlier = await db.WeChatPostItems.AsNoTracking().Where(i => itemIds.Contains(i.ContentItemId))
-                .Join(db.WeChatPosts.Where(p => p.AppId == appId), i => i.PostId, p => p.Id, (i, p) => new { i.ContentItemId, i.Fingerprint, Post = p })
-                .ToListAsync(cancellationToken);
-            if (earlier.FirstOrDefault(e => InFlight(e.Post.Status)) is { } running)
-                return new(CrossPostRefusal.InFlight, "该内容正在同步到微信，请等待结果。", running.Post);
-            var latest = parts.Select(part => earlier.Where(e => e.ContentItemId == part.Item.Id && e.Post.Status == WeChatPostStatus.Published)
-                .MaxBy(e => e.Post.Id)).ToList();
-            if (latest.All(l => l is not null) && latest.Select(l => l!.Post.Id).Distinct().Count() == 1
-                && latest.Zip(parts).All(p => p.First!.Fingerprint == p.Second.Fingerprint))
-                return new(CrossPostRefusal.Unchanged, "该内容已同步到微信，发布后没有改动。", latest[0]!.Post);
-
-            var post = await CreateAsync(account.AppId!, parts, itemIds.Count == 1 ? latest[0]?.Post.Id : null, actor, cancellationToken);
+            var earlier = await EarlierAsync(account.AppId!, parts, cancellationToken);
+            if (earlier.Refusal != CrossPostRefusal.None)
+                return earlier;
+            var post = await CreateAsync(account.AppId!, parts, itemIds.Count == 1 ? earlier.Post?.Id : null, actor, cancellationToken);
             return new(CrossPostRefusal.None, null, post);
         }
         finally
         {
             Deciding.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether sending this published item now would be refused as in flight or unchanged (the rule the API answers
+    /// 409 with), so the item page offers a button only when a click would send something. None otherwise, with the
+    /// post it would replace.
+    /// </summary>
+    public async Task<CrossPostRequest> StandingAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var account = await accounts.CurrentAsync(cancellationToken);
+        if (!account.CanCall)
+            return new(CrossPostRefusal.NotConfigured, "尚未配置微信公众号（AppID 和 AppSecret）。", null);
+        return await EarlierAsync(account.AppId!, [await renditions.PreviewAsync(item, cancellationToken)], cancellationToken);
+    }
+
+    /// <summary>
+    /// The items' earlier posts on this account: in flight (refused), all in one published post with the same
+    /// fingerprints (unchanged, refused), or else None with the latest published post of a single item.
+    /// Posts to another account (the emulator before a real one) neither block nor get replaced.
+    /// </summary>
+    private async Task<CrossPostRequest> EarlierAsync(string appId, List<WeChatPart> parts, CancellationToken cancellationToken)
+    {
+        var itemIds = parts.Select(p => p.Item.Id).ToList();
+        var earlier = await db.WeChatPostItems.AsNoTracking().Where(i => itemIds.Contains(i.ContentItemId))
+            .Join(db.WeChatPosts.Where(p => p.AppId == appId), i => i.PostId, p => p.Id, (i, p) => new { i.ContentItemId, i.Fingerprint, Post = p })
+            .ToListAsync(cancellationToken);
+        if (earlier.FirstOrDefault(e => InFlight(e.Post.Status)) is { } running)
+            return new(CrossPostRefusal.InFlight, "该内容正在同步到微信，请等待结果。", running.Post);
+        var latest = parts.Select(part => earlier.Where(e => e.ContentItemId == part.Item.Id && e.Post.Status == WeChatPostStatus.Published)
+            .MaxBy(e => e.Post.Id)).ToList();
+        if (latest.All(l => l is not null) && latest.Select(l => l!.Post.Id).Distinct().Count() == 1
+            && latest.Zip(parts).All(p => p.First!.Fingerprint == p.Second.Fingerprint))
+            return new(CrossPostRefusal.Unchanged, "该内容已同步到微信，发布后没有改动。", latest[0]!.Post);
+        return new(CrossPostRefusal.None, null, latest[0]?.Post);
     }
 
     /// <summary>Starts a failed post again (after the cause was fixed): a new attempt with a fresh marker and no draft.</summary>
@@ -130,7 +155,7 @@ public sealed class CrossPosts(
         await db.SaveChangesAsync(cancellationToken);
         // The job names the post, so it is written once the post has its id, in the same transaction.
         outbox.Enqueue(CrossPostJob.Type, new CrossPostJob(post.Id));
-        audit.Record(actor, "wechat.crosspost", $"wechat-post:{post.Id}", string.Join(",", parts.Select(p => p.Item.Id)));
+        audit.Record(actor, AuditAction.WeChatCrossPost, $"wechat-post:{post.Id}", string.Join(",", parts.Select(p => p.Item.Id)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return post;

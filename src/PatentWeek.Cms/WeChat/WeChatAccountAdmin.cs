@@ -93,7 +93,7 @@ public sealed class WeChatAccountAdmin(CmsDbContext db, WeChatAccounts accounts,
             return errors;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         row.UpdatedBy = actor.Email;
-        audit.Record(actor, "wechat.settings", "wechat-account", "更新 " + string.Join("、", changed));
+        audit.Record(actor, AuditAction.WeChatSettings, "wechat-account", "更新 " + string.Join("、", changed));
         await db.SaveChangesAsync(cancellationToken);
         accounts.Invalidate();
         return errors;
@@ -107,7 +107,7 @@ public sealed class WeChatAccountAdmin(CmsDbContext db, WeChatAccounts accounts,
         if (row is null)
             return;
         db.WeChatAccountSettings.Remove(row);
-        audit.Record(actor, "wechat.settings", "wechat-account", "清除管理员填写的账号");
+        audit.Record(actor, AuditAction.WeChatSettings, "wechat-account", "清除管理员填写的账号");
         await db.SaveChangesAsync(cancellationToken);
         accounts.Invalidate();
     }

@@ -10,16 +10,17 @@ namespace PatentWeek.Cms.Workflow;
 /// </summary>
 public sealed class AuditLog(CmsDbContext db, TimeProvider time, IHttpContextAccessor http)
 {
-    public void Record(Actor actor, string action, string? target = null, string? detail = null) =>
+    public void Record(Actor actor, AuditAction action, string? target = null, string? detail = null) =>
         Record(actor.Email, action, target, detail);
 
-    public void Record(string actor, string action, string? target = null, string? detail = null)
+    /// <param name="detail">Read by administrators on the audit page: written in Chinese (addresses and numbers aside).</param>
+    public void Record(string actor, AuditAction action, string? target = null, string? detail = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
             Actor = Truncate(actor, 256)!,
-            Action = action,
+            Action = AuditActions.Key(action),
             Target = Truncate(target, 256),
             Detail = Truncate(detail, 2000),
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),

@@ -40,11 +40,11 @@ public static class ContentPermissions
         if (actor.IsEditorial)
             return;
         if (!CanCreate(actor))
-            throw WorkflowException.Forbidden("Your role cannot create content.");
+            throw WorkflowException.Forbidden(Refusals.CannotCreate());
         if (!CityKinds.Contains(kind))
-            throw WorkflowException.Forbidden("City contributors create stories and events only.");
+            throw WorkflowException.Forbidden(Refusals.CityKindsOnly());
         if (city != actor.CityCode)
-            throw WorkflowException.Forbidden("City contributors create items for their own city only.");
+            throw WorkflowException.Forbidden(Refusals.OwnCityOnly());
     }
 
     /// <summary>Editors edit anything; a city contributor edits their city's items while the version being edited is a draft.</summary>
@@ -55,10 +55,10 @@ public static class ContentPermissions
         if (actor.IsEditorial)
             return;
         if (!actor.IsCityBound || item.CityCode != actor.CityCode)
-            throw WorkflowException.Forbidden("Your role cannot edit this item.");
+            throw WorkflowException.Forbidden(Refusals.CannotEdit());
         var editing = item.State == ContentState.Published ? item.WorkingCopyState ?? ContentState.Draft : item.State;
         if (editing != ContentState.Draft)
-            throw WorkflowException.Illegal($"The item is {editing.ToString().ToLowerInvariant()}; a city contributor can edit drafts only.");
+            throw WorkflowException.Illegal(Refusals.CityEditsDraftsOnly(editing));
     }
 
     /// <summary>Editors delete anything; a city contributor deletes only their city's items that never left draft.</summary>
@@ -70,21 +70,21 @@ public static class ContentPermissions
             return;
         if (actor.IsCityBound && item.CityCode == actor.CityCode && item.State == ContentState.Draft && item.PublishedAt is null)
             return;
-        throw WorkflowException.Forbidden("Only editors delete items that are beyond draft.");
+        throw WorkflowException.Forbidden(Refusals.DeleteBeyondDraft());
     }
 
     public static void EnsureCanReview(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditorial && !actor.IsIn(Roles.Reviewer))
-            throw WorkflowException.Forbidden("Only reviewers, editors and administrators approve or reject.");
+            throw WorkflowException.Forbidden(Refusals.ReviewersOnly());
     }
 
     public static void EnsureEditorial(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!CanPublish(actor))
-            throw WorkflowException.Forbidden("Only editors and administrators publish, unpublish and schedule.");
+            throw WorkflowException.Forbidden(Refusals.EditorsPublish());
     }
 
     public static void EnsureCanSubmit(Actor actor, ContentItem item)
@@ -93,7 +93,7 @@ public static class ContentPermissions
         ArgumentNullException.ThrowIfNull(item);
         if (actor.IsEditorial || (actor.IsCityBound && item.CityCode == actor.CityCode))
             return;
-        throw WorkflowException.Forbidden("Your role cannot submit this item.");
+        throw WorkflowException.Forbidden(Refusals.CannotSubmit());
     }
 
     /// <summary>Editors publish their own items directly, and any approved item.</summary>
@@ -105,6 +105,6 @@ public static class ContentPermissions
         var own = actor.Id is not null && authorId == actor.Id;
         if (target == ContentState.Approved || target == ContentState.Archived || (own && target is ContentState.Draft or ContentState.Submitted))
             return;
-        throw WorkflowException.Illegal("Only approved items can be published, apart from your own drafts.");
+        throw WorkflowException.Illegal(Refusals.ApprovedOnlyPublish());
     }
 }

@@ -48,7 +48,7 @@ public sealed class SensitiveWords(CmsDbContext db)
         if (blocking.Count > 0)
         {
             throw new WorkflowException(StatusCodes.Status422UnprocessableEntity,
-                $"The text contains {blocking.Count} blocked word(s): {string.Join("、", blocking.Select(h => h.Word).Distinct())}.",
+                Refusals.BlockedWords([.. blocking.Select(h => h.Word).Distinct()]),
                 new Dictionary<string, object?> { ["hits"] = hits });
         }
 

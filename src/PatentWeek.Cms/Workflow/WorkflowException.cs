@@ -30,12 +30,25 @@ public sealed class WorkflowException : Exception
         Extensions = new Dictionary<string, object?>();
     }
 
+    public WorkflowException(int status, Refusal refusal, IDictionary<string, object?>? extensions = null)
+        : this(status, (refusal ?? throw new ArgumentNullException(nameof(refusal))).Detail, extensions) => Refusal = refusal;
+
     public int Status { get; }
     public IDictionary<string, object?> Extensions { get; }
 
+    /// <summary>The refusal from the catalog (code, English detail, Chinese text); null for one thrown with a sentence only.</summary>
+    public Refusal? Refusal { get; }
+
+    /// <summary>What the admin UI shows: the refusal's Chinese, or Chinese for the status when it has none.</summary>
+    public string Text => Refusal?.Text ?? RefusalFallback.Text(Status);
+
     public static WorkflowException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
 
-    public static WorkflowException NotFound() => new(StatusCodes.Status404NotFound, "There is no such item.");
+    public static WorkflowException Forbidden(Refusal refusal) => new(StatusCodes.Status403Forbidden, refusal);
+
+    public static WorkflowException NotFound() => new(StatusCodes.Status404NotFound, Refusals.NotFound());
 
     public static WorkflowException Illegal(string detail) => new(StatusCodes.Status409Conflict, detail);
+
+    public static WorkflowException Illegal(Refusal refusal) => new(StatusCodes.Status409Conflict, refusal);
 }

@@ -44,13 +44,13 @@ public sealed class WorkflowService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         if (!ContentKinds.TryParseKind(request.Kind, out var kind))
-            throw RequestValidationException.Field("kind", $"kind must be one of {string.Join(", ", ContentKinds.Names)}.");
+            throw RequestValidationException.Field("kind", Refusals.KindUnknown());
 
         var edition = request.Edition is { } number
             ? await db.Editions.FirstOrDefaultAsync(e => e.Number == number, cancellationToken)
             : await db.Editions.OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).FirstOrDefaultAsync(cancellationToken);
         if (edition is null)
-            throw RequestValidationException.Field("edition", "There is no such edition.");
+            throw RequestValidationException.Field("edition", Refusals.EditionUnknown());
 
         var fields = ContentRequestMapper.ToFields(request, kind, edition.Number, ContentState.Draft, null, await CityCodesAsync(cancellationToken), Today());
         ContentPermissions.EnsureCanCreate(actor, kind, fields.City);
@@ -69,7 +69,7 @@ public sealed class WorkflowService(
         // The audit entry names the new id, so the item is saved first — in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor, "create", Target(item), item.Title);
+        audit.Record(actor, AuditAction.Create, Target(item), item.Title);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return item;
@@ -82,7 +82,7 @@ public sealed class WorkflowService(
         ArgumentNullException.ThrowIfNull(request);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         if (version is null)
-            throw RequestValidationException.Field("version", "Send the version you edited, as If-Match or 'version'.");
+            throw RequestValidationException.Field("version", Refusals.VersionMissing());
         if (version != item.Version)
             throw Stale(item, request);
         ContentPermissions.EnsureCanEdit(actor, item);
@@ -90,13 +90,13 @@ public sealed class WorkflowService(
         var current = Editable(item);
         var fields = ContentRequestMapper.ToFields(request, item.Kind, item.Edition.Number, current.State, current.Slug, await CityCodesAsync(cancellationToken), Today());
         if (actor.IsCityBound && fields.City != actor.CityCode)
-            throw WorkflowException.Forbidden("City contributors keep items in their own city.");
+            throw WorkflowException.Forbidden(Refusals.KeepOwnCity());
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
         await media.EnsureReferencesAsync(actor, fields, cancellationToken);
         fields = fields with { IsSample = item.IsSample, PublishedAt = item.PublishedAt, State = item.State };
 
         SaveEdit(actor, item, fields);
-        audit.Record(actor, "update", Target(item), $"version {item.Version}");
+        audit.Record(actor, AuditAction.Update, Target(item), $"版本 {item.Version}");
         await SaveAsync(item, cancellationToken);
         return item;
     }
@@ -107,13 +107,13 @@ public sealed class WorkflowService(
         ContentPermissions.EnsureCanSubmit(actor, item);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Draft)
-            throw WorkflowException.Illegal($"Only drafts can be submitted; this one is {Name(target)}.");
+            throw WorkflowException.Illegal(Refusals.SubmitDraftsOnly(target));
         var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
 
         SetTarget(item, isCopy, ContentState.Submitted);
         item.ReviewComment = null;
         await notifier.ReviewersAsync(item, $"待审核：《{Editable(item).Title}》");
-        audit.Record(actor, "submit", Target(item));
+        audit.Record(actor, AuditAction.Submit, Target(item));
         await SaveAsync(item, cancellationToken);
         return (item, warnings);
     }
@@ -124,10 +124,10 @@ public sealed class WorkflowService(
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Submitted)
-            throw WorkflowException.Illegal($"Only submitted items can be approved; this one is {Name(target)}.");
+            throw WorkflowException.Illegal(Refusals.ApproveSubmittedOnly(target));
         SetTarget(item, isCopy, ContentState.Approved);
         notifier.Author(item, Author(item, isCopy), $"已通过审核：《{Editable(item).Title}》");
-        audit.Record(actor, "approve", Target(item));
+        audit.Record(actor, AuditAction.Approve, Target(item));
         await SaveAsync(item, cancellationToken);
         return item;
     }
@@ -138,11 +138,11 @@ public sealed class WorkflowService(
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Submitted)
-            throw WorkflowException.Illegal($"Only submitted items can be rejected; this one is {Name(target)}.");
+            throw WorkflowException.Illegal(Refusals.RejectSubmittedOnly(target));
         SetTarget(item, isCopy, ContentState.Draft);
         item.ReviewComment = comment.Trim();
         notifier.Author(item, Author(item, isCopy), $"已退回修改：《{Editable(item).Title}》：{item.ReviewComment}");
-        audit.Record(actor, "reject", Target(item), item.ReviewComment);
+        audit.Record(actor, AuditAction.Reject, Target(item), item.ReviewComment);
         await SaveAsync(item, cancellationToken);
         return item;
     }
@@ -154,7 +154,7 @@ public sealed class WorkflowService(
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (item.State == ContentState.Published && !isCopy)
-            throw WorkflowException.Illegal("The item is already published and has no pending changes.");
+            throw WorkflowException.Illegal(Refusals.NothingToPublish());
         ContentPermissions.EnsureCanPublish(actor, item, target, Author(item, isCopy));
         var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
         await media.EnsureAltTextAsync(Editable(item), isCopy ? WorkingCopy.Of(item)!.Html : item.Html, cancellationToken);
@@ -166,7 +166,7 @@ public sealed class WorkflowService(
             writer.Touch(item);
             // The job publishes exactly this version: any later change (an edit, a step) voids it.
             outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when);
-            audit.Record(actor, "schedule.publish", Target(item), Infrastructure.BeijingTime.Format(when));
+            audit.Record(actor, AuditAction.SchedulePublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return (item, warnings);
         }
@@ -186,7 +186,7 @@ public sealed class WorkflowService(
         if (item.Version != job.Version)
         {
             // Changed since it was scheduled: publishing now would publish something nobody approved for this time.
-            audit.Record(by, "schedule.void", Target(item), $"version {job.Version} was scheduled, the item is now version {item.Version}");
+            audit.Record(by, AuditAction.ScheduleVoid, Target(item), $"定时发布的是版本 {job.Version}，内容现为版本 {item.Version}");
             item.ScheduledPublishAt = null;
             writer.Touch(item);
             await SaveAsync(item, cancellationToken);
@@ -199,7 +199,7 @@ public sealed class WorkflowService(
         {
             item.ScheduledPublishAt = null;
             writer.Touch(item);
-            audit.Record(by, "schedule.void", Target(item), "blocked words: " + string.Join("、", hits.Where(h => h.Level == "block").Select(h => h.Word).Distinct()));
+            audit.Record(by, AuditAction.ScheduleVoid, Target(item), "含禁用词：" + string.Join("、", hits.Where(h => h.Level == "block").Select(h => h.Word).Distinct()));
             await SaveAsync(item, cancellationToken);
             return;
         }
@@ -214,18 +214,18 @@ public sealed class WorkflowService(
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
             if (item.State != ContentState.Published && item.ScheduledPublishAt is null)
-                throw WorkflowException.Illegal("Only published or scheduled items can be scheduled to unpublish.");
+                throw WorkflowException.Illegal(Refusals.ScheduleUnpublishPublishedOnly());
             await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
             item.ScheduledUnpublishAt = when;
             writer.Touch(item);
             outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when);
-            audit.Record(actor, "schedule.unpublish", Target(item), Infrastructure.BeijingTime.Format(when));
+            audit.Record(actor, AuditAction.ScheduleUnpublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return item;
         }
 
         if (item.State != ContentState.Published)
-            throw WorkflowException.Illegal($"Only published items can be unpublished; this one is {Name(item.State)}.");
+            throw WorkflowException.Illegal(Refusals.UnpublishPublishedOnly(item.State));
         await UnpublishNowAsync(actor.Email, item, cancellationToken);
         return item;
     }
@@ -249,7 +249,7 @@ public sealed class WorkflowService(
         await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
         item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
         writer.Touch(item);
-        audit.Record(actor, "delete", Target(item), item.Title);
+        audit.Record(actor, AuditAction.Delete, Target(item), item.Title);
         await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
     }
 
@@ -257,14 +257,14 @@ public sealed class WorkflowService(
     {
         var item = await LoadAsync(id, includeDeleted: true, cancellationToken);
         if (item.DeletedAt is null)
-            throw WorkflowException.Illegal("The item is not in the trash.");
+            throw WorkflowException.Illegal(Refusals.NotInTrash());
         if (item.DeletedAt < time.GetUtcNow().UtcDateTime - TrashRetention)
-            throw WorkflowException.Illegal("The item was in the trash for more than 30 days.");
+            throw WorkflowException.Illegal(Refusals.TrashExpired());
         ContentPermissions.EnsureCanDelete(actor, item);
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, item.Slug, item.Id, cancellationToken);
         item.DeletedAt = null;
         writer.Touch(item);
-        audit.Record(actor, "restore", Target(item));
+        audit.Record(actor, AuditAction.Restore, Target(item));
         await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
         return item;
     }
@@ -278,18 +278,18 @@ public sealed class WorkflowService(
             throw Stale(item, null);
         ContentPermissions.EnsureCanEdit(actor, item);
         var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == id && r.Number == number, cancellationToken)
-            ?? throw new WorkflowException(StatusCodes.Status404NotFound, $"The item has no revision {number}.");
+            ?? throw new WorkflowException(StatusCodes.Status404NotFound, Refusals.NoRevision(number));
         var old = ContentFields.FromSnapshot(revision.Snapshot);
         var current = Editable(item);
         var fields = old with { State = current.State, PublishedAt = item.PublishedAt, IsSample = item.IsSample, Kind = item.Kind, Edition = item.Edition.Number };
         if (actor.IsCityBound && fields.City != actor.CityCode)
-            throw WorkflowException.Forbidden("That revision belongs to another city.");
+            throw WorkflowException.Forbidden(Refusals.RevisionOfOtherCity());
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, fields.Slug, item.Id, cancellationToken);
         // An old revision may show media deleted since, or a document this actor may not use.
         await media.EnsureReferencesAsync(actor, fields, cancellationToken);
 
         SaveEdit(actor, item, fields);
-        audit.Record(actor, "revision.restore", Target(item), $"revision {number}");
+        audit.Record(actor, AuditAction.RevisionRestore, Target(item), $"修订版本 {number}");
         await SaveAsync(item, cancellationToken);
         return item;
     }
@@ -339,7 +339,7 @@ public sealed class WorkflowService(
         item.ScheduledPublishAt = null;
         item.ReviewComment = null;
         notifier.Author(item, author, $"已发布：《{item.Title}》");
-        audit.Record(by, "publish", Target(item));
+        audit.Record(by, AuditAction.Publish, Target(item));
         await SaveAsync(item, cancellationToken, evict: true);
     }
 
@@ -365,7 +365,7 @@ public sealed class WorkflowService(
         }
 
         notifier.Author(item, item.CreatedById, $"已撤下：《{item.Title}》");
-        audit.Record(by, "unpublish", Target(item));
+        audit.Record(by, AuditAction.Unpublish, Target(item));
         await SaveAsync(item, cancellationToken, evict: true);
     }
 
@@ -378,7 +378,7 @@ public sealed class WorkflowService(
         catch (DbUpdateConcurrencyException)
         {
             throw new WorkflowException(StatusCodes.Status409Conflict,
-                "Someone else saved this item at the same moment; reload it and try again.",
+                Refusals.SavedMeanwhile(),
                 new Dictionary<string, object?> { ["id"] = item.Id });
         }
         catch (DbUpdateException)
@@ -386,7 +386,7 @@ public sealed class WorkflowService(
             // A unique index refused the save (a slug taken at the same moment): nothing was written.
             db.ChangeTracker.Clear();
             throw new WorkflowException(StatusCodes.Status409Conflict,
-                "The save collides with another item (its address is taken); change the slug and try again.",
+                Refusals.SaveCollides(),
                 new Dictionary<string, object?> { ["id"] = item.Id });
         }
 
@@ -454,7 +454,7 @@ public sealed class WorkflowService(
         var taken = await db.ContentItems.AnyAsync(i => i.EditionId == editionId && i.Kind == kind && i.Slug == slug && i.Id != itemId, cancellationToken)
             || await db.SlugRedirects.AnyAsync(r => r.EditionId == editionId && r.Kind == kind && r.Slug == slug && r.ContentItemId != itemId, cancellationToken);
         if (taken)
-            throw RequestValidationException.Field("slug", $"The slug '{slug}' is already used in this edition for a {kind.ToName()}.");
+            throw RequestValidationException.Field("slug", Refusals.SlugTaken(slug, kind));
     }
 
     private static WorkflowException Stale(ContentItem item, ContentWriteRequest? attempted) => new(StatusCodes.Status409Conflict,

@@ -229,7 +229,8 @@ public abstract class MediaLibraryTests(AppFixture fixture)
 
         using var reviewer = await AdminSession.SignInAsync(fixture.App, reviewerUser.Email!, Staff.Password);
         using var response = await reviewer.PostFormAsync($"/admin/media/{id}", new() { ["Alt"] = "审核员改的", ["MediaTitle"] = "", ["Version"] = "0" });
-        Assert.Contains("may change this media item", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // The admin shows the refusal in Chinese (the API's English detail is checked on the API).
+        Assert.Contains("只有编辑或上传它的市州可以修改", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal("武汉", (await wuhan.Client.GetOkAsync($"/api/manage/v1/media/{id}")).GetProperty("alt").GetString());
 
         // Huangshi's draft uses Wuhan's picture: Wuhan sees that it is used, not what Huangshi is drafting.

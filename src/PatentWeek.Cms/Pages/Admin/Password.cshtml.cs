@@ -51,7 +51,7 @@ public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsU
         await users.UpdateAsync(user);
         // A new password voids the API tokens issued for the old one.
         await accounts.RevokeTokensAsync(user);
-        audit.Record(user.Email!, "password.change", $"user/{user.Email}");
+        audit.Record(user.Email!, AuditAction.PasswordChange, $"user/{user.Email}");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "密码已修改。";

@@ -34,7 +34,7 @@ public sealed class SignInModel(SignInManager<CmsUser> signIn, UserManager<CmsUs
         var user = await users.FindByEmailAsync(Email);
         if (user is null || user.DisabledAt is not null)
         {
-            audit.Record(Email, "signin.failed", "admin", user is null ? "unknown account" : "disabled");
+            audit.Record(Email, AuditAction.SignInFailed, "admin", user is null ? "没有此账号" : "账号已停用");
             await db.SaveChangesAsync();
             ModelState.AddModelError("", "邮箱或密码不正确，或账号已被锁定。");
             return Page();
@@ -45,13 +45,13 @@ public sealed class SignInModel(SignInManager<CmsUser> signIn, UserManager<CmsUs
             return RedirectToPage("/Admin/SignInCode", new { ReturnUrl });
         if (!result.Succeeded)
         {
-            audit.Record(Email, "signin.failed", "admin", result.IsLockedOut ? "locked out" : "wrong password");
+            audit.Record(Email, AuditAction.SignInFailed, "admin", result.IsLockedOut ? "账号已锁定" : "密码错误");
             await db.SaveChangesAsync();
             ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟。" : "邮箱或密码不正确，或账号已被锁定。");
             return Page();
         }
 
-        audit.Record(Email, "signin", "admin");
+        audit.Record(Email, AuditAction.SignIn, "admin");
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
     }

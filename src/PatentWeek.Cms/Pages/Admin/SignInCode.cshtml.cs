@@ -33,13 +33,13 @@ public sealed class SignInCodeModel(SignInManager<CmsUser> signIn, AuditLog audi
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal).Trim(), isPersistent: false, rememberClient: false);
         if (!result.Succeeded)
         {
-            audit.Record(user.Email ?? user.Id, "signin.failed", "admin", "wrong two-factor code");
+            audit.Record(user.Email ?? user.Id, AuditAction.SignInFailed, "admin", "双因素验证码错误");
             await db.SaveChangesAsync();
             ModelState.AddModelError(nameof(Code), result.IsLockedOut ? "失败次数过多，账号已锁定 15 分钟。" : "验证码不正确。");
             return Page();
         }
 
-        audit.Record(user.Email ?? user.Id, "signin", "admin", "two-factor");
+        audit.Record(user.Email ?? user.Id, AuditAction.SignIn, "admin", "双因素验证");
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
     }

@@ -39,7 +39,7 @@ public sealed class TwoFactorModel(UserManager<CmsUser> users, SignInManager<Cms
         if (ModelState.IsValid && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Code.Replace(" ", "", StringComparison.Ordinal).Trim()))
         {
             await users.SetTwoFactorEnabledAsync(user, true);
-            audit.Record(user.Email!, "twofactor.enable", $"user/{user.Email}");
+            audit.Record(user.Email!, AuditAction.TwoFactorEnable, $"user/{user.Email}");
             await db.SaveChangesAsync();
             await signIn.RefreshSignInAsync(user);
             TempData["Message"] = "双因素登录已启用。";

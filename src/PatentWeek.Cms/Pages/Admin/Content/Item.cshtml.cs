@@ -7,12 +7,13 @@ using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Data.WeChat;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.WeChat;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Content;
 
 /// <summary>One item: its state, its editable version rendered, and the workflow steps this person may take.</summary>
-public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemPage(db)
+public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPosts crossPosts) : ItemPage(db)
 {
     public ContentItem Item { get; private set; } = null!;
     public ContentFields Fields { get; private set; } = null!;
@@ -24,6 +25,9 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
     /// <summary>Shown to editors and administrators on a published item: its latest cross-post, if any.</summary>
     public bool ShowWeChat => Actor.IsEditorial && Item.State == ContentState.Published;
     public WeChatPost? WeChatPost { get; private set; }
+
+    /// <summary>What a click on the WeChat button would meet: the cross-post rule decides, the page only shows it.</summary>
+    public CrossPostRequest? WeChatStanding { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -100,7 +104,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
     {
         if (string.IsNullOrWhiteSpace(at))
             return null;
-        return BeijingTime.TryParse(at, out var utc) ? utc : throw Manage.RequestValidationException.Field("at", "时间格式不正确。");
+        return BeijingTime.TryParse(at, out var utc) ? utc : throw Manage.RequestValidationException.Field("at", Refusals.TimeFormat());
     }
 
     private async Task LoadAsync(int id)
@@ -114,6 +118,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow) : ItemP
             ? await Db.WeChatPosts.AsNoTracking().Include(p => p.Items).Where(p => p.Items.Any(i => i.ContentItemId == id))
                 .OrderByDescending(p => p.Id).FirstOrDefaultAsync()
             : null;
+        WeChatStanding = ShowWeChat ? await crossPosts.StandingAsync(Item, HttpContext.RequestAborted) : null;
         try
         {
             ContentPermissions.EnsureCanEdit(Actor, Item);

@@ -12,16 +12,16 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
     public MediaAsset Asset { get; private set; } = null!;
     public MediaDto Dto { get; private set; } = null!;
 
-    [BindProperty, MaxLength(300), Display(Name = "替代文字")]
+    [BindProperty, MaxLength(300, ErrorMessage = "替代文字最多 300 字"), Display(Name = "替代文字")]
     public string? Alt { get; set; }
 
-    [BindProperty, MaxLength(200), Display(Name = "标题")]
+    [BindProperty, MaxLength(200, ErrorMessage = "标题最多 200 字"), Display(Name = "标题")]
     public string? MediaTitle { get; set; }
 
-    [BindProperty, Range(0.0, 1.0)]
+    [BindProperty, Range(0.0, 1.0, ErrorMessage = "焦点横向须在 0 至 1 之间")]
     public double? FocalX { get; set; }
 
-    [BindProperty, Range(0.0, 1.0)]
+    [BindProperty, Range(0.0, 1.0, ErrorMessage = "焦点纵向须在 0 至 1 之间")]
     public double? FocalY { get; set; }
 
     [BindProperty]

@@ -43,7 +43,7 @@ public sealed class CitiesModel(CmsDbContext db, AuditLog audit) : AdminPage
 
         foreach (var row in Rows.Where(r => cities.ContainsKey(r.Code) && cities[r.Code].MinimumEvents != r.MinimumEvents))
         {
-            audit.Record(Actor, "city.update", $"city/{row.Code}", $"minimumEvents {cities[row.Code].MinimumEvents} → {row.MinimumEvents}");
+            audit.Record(Actor, AuditAction.CityUpdate, $"city/{row.Code}", $"最少主题活动 {cities[row.Code].MinimumEvents} → {row.MinimumEvents}");
             cities[row.Code].MinimumEvents = row.MinimumEvents;
         }
 

@@ -54,7 +54,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         }
 
         await users.AddToRoleAsync(user, role!);
-        audit.Record(Actor, "user.add", $"user/{Email}", role + (user.CityCode is null ? "" : " " + user.CityCode));
+        audit.Record(Actor, AuditAction.UserAdd, $"user/{Email}", Accounts.Roles.Label(role!) + (user.CityCode is null ? "" : " " + user.CityCode));
         await db.SaveChangesAsync();
         NewPassword = password;
         NewEmail = Email;
@@ -75,7 +75,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await accounts.RevokeTokensAsync(user);
-        audit.Record(Actor, "user.reset-password", $"user/{user.Email}");
+        audit.Record(Actor, AuditAction.UserResetPassword, $"user/{user.Email}");
         await db.SaveChangesAsync();
         NewPassword = password;
         NewEmail = user.Email;
@@ -92,7 +92,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(Actor, "user.reset-2fa", $"user/{user.Email}");
+        audit.Record(Actor, AuditAction.UserResetTwoFactor, $"user/{user.Email}");
         await db.SaveChangesAsync();
         TempData["Message"] = $"已重置 {user.Email} 的双因素登录，下次登录时需重新设置。";
         return RedirectToPage();
@@ -120,7 +120,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
         user.CityCode = string.IsNullOrEmpty(newCity) ? null : newCity;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(Actor, "user.change", $"user/{user.Email}", role + (user.CityCode is null ? "" : " " + user.CityCode));
+        audit.Record(Actor, AuditAction.UserChange, $"user/{user.Email}", Accounts.Roles.Label(role!) + (user.CityCode is null ? "" : " " + user.CityCode));
         await db.SaveChangesAsync();
         TempData["Message"] = $"已将 {user.Email} 改为{Accounts.Roles.Label(role!)}。";
         return RedirectToPage();
@@ -143,7 +143,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
 
         await accounts.SetDisabledAsync(user, disabled);
 
-        audit.Record(Actor, disabled ? "user.disable" : "user.enable", $"user/{user.Email}");
+        audit.Record(Actor, disabled ? AuditAction.UserDisable : AuditAction.UserEnable, $"user/{user.Email}");
         await db.SaveChangesAsync();
         TempData["Message"] = disabled ? $"已停用 {user.Email}。" : $"已启用 {user.Email}。";
         return RedirectToPage();

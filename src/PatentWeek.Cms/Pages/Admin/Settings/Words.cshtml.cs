@@ -32,7 +32,7 @@ public sealed class WordsModel(CmsDbContext db, AuditLog audit) : AdminPage
         db.SensitiveWords.RemoveRange(await db.SensitiveWords.ToListAsync());
         db.SensitiveWords.AddRange(block.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Block }));
         db.SensitiveWords.AddRange(warn.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Warn }));
-        audit.Record(Actor, "words.update", "words", $"{block.Count} block, {warn.Count} warn");
+        audit.Record(Actor, AuditAction.WordsUpdate, "words", $"禁止 {block.Count} 个，提醒 {warn.Count} 个");
         await db.SaveChangesAsync();
         TempData["Message"] = "已保存。";
         return RedirectToPage();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
@@ -45,18 +44,6 @@ public sealed class PreviewModel(CmsDbContext db, WeChatRenditions renditions, C
         ModelState.AddModelError("", outcome.Message ?? "无法同步。");
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
-
-    /// <summary>
-    /// The article as a document of its own, in a frame sandboxed to an origin of its own. The frame allows scripts
-    /// only because tools that check the page (axe through Playwright) need a script context in every frame; the
-    /// document's policy lets none of its own run (the builder keeps no script anyway).
-    /// </summary>
-    public string Document() =>
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src * data:; style-src 'unsafe-inline'\">"
-        + "<title>" + WebUtility.HtmlEncode(Part.Article.Title) + "</title>"
-        + "<style>body{margin:0;padding:0 16px 16px;font:17px/1.6 -apple-system,\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;color:#333;"
-        + "overflow-wrap:anywhere}img{max-width:100%;height:auto}</style></head><body>" + Part.Article.Content + "</body></html>";
 
     /// <summary>
     /// The CSS object-position that shows a WeChat crop (<c>x1_y1_x2_y2</c>, fractions of the picture) in a box of the
