@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace PatentWeek.Cms.Infrastructure;
@@ -15,7 +16,8 @@ public static partial class BadRequests
     {
         // The same answer in every environment, with the reason, instead of an empty 400 in Production.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolver =
+            (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(PlainTextJson.Modifier));
         return services;
     }
 
@@ -52,7 +54,7 @@ public static partial class BadRequests
             return;
         }
 
-        var field = FieldOf(json.Path);
+        var field = json is FieldJsonException named ? named.Field : FieldOf(json.Path);
         var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
         var message = Describe(json) + where;
         context.Response.StatusCode = status;

@@ -29,7 +29,6 @@ public static class ManageContentApi
             .AddEndpointFilter<CityScopeFilter>()
             // The largest legal write: a 200,000-character body, every character escaped (\uXXXX), plus the other fields.
             .WithJsonBodyLimit(MaxWriteBytes)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
