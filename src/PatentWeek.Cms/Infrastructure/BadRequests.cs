@@ -50,7 +50,9 @@ public static partial class BadRequests
 
         if (json is null)
         {
-            await Problems.WriteAsync(context, status, "Bad request", e.Message);
+            // The framework's words for a missing or null body speak of its own inference; say what to send.
+            var missing = e.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal);
+            await Problems.WriteAsync(context, status, "Bad request", missing ? "This endpoint needs a JSON object as its body; none (or null) was sent." : e.Message);
             return;
         }
 
