@@ -39,7 +39,9 @@ public static class CmsSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddCmsBadRequests();
+        services.AddControlCharacterValidation();
+        services.AddOpenApi(o => o.AddBearerSecurity());
         services.AddCmsHealth();
 
         services.AddSingleton<MarkdownRenderer>();
@@ -69,6 +71,9 @@ public static class CmsSetup
     public static WebApplication MapCms(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Security headers first, so every answer carries them; HEAD runs as GET wherever GET is answered.
+        app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         // Errors become problem+json without a stack trace, in every environment.
         app.UseCmsErrorPages();
         app.UseStatusCodePages();
@@ -77,13 +82,16 @@ public static class CmsSetup
         app.UseCmsMedia();
         // Routing after the theme assets, so the catch-all 404 page never shadows a real file.
         app.UseRouting();
+        app.UseUnsupportedMediaTypes();
+        app.UseJsonBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN.
+        app.MapScalarApiReference(o => o.DisableDefaultFonts().AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();

@@ -11,6 +11,7 @@ namespace PatentWeek.Cms.BrowserTests;
 /// </summary>
 public sealed class AdminPages(IPage page, string baseUrl, string name)
 {
+    private readonly List<string> _policyViolations = [];
     private int _shot;
 
     public IPage Page => page;
@@ -23,7 +24,15 @@ public sealed class AdminPages(IPage page, string baseUrl, string name)
         // page more than Playwright's default 30 s before calling it stuck.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return new AdminPages(await context.NewPageAsync(), baseUrl, name);
+        var page = await context.NewPageAsync();
+        var pages = new AdminPages(page, baseUrl, name);
+        // Chromium reports what the Content-Security-Policy blocked on the console: any of it is a broken page.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                pages._policyViolations.Add(message.Text);
+        };
+        return pages;
     }
 
     public async Task GoAsync(string path)
@@ -51,6 +60,7 @@ public sealed class AdminPages(IPage page, string baseUrl, string name)
             Path = Path.Combine(BrowserFixture.ArtifactsPath, $"{name}-{++_shot:00}-{step}.png"),
             FullPage = true,
         });
+        Assert.True(_policyViolations.Count == 0, $"{name} {step} ({page.Url}): the security policy blocked: {string.Join(" | ", _policyViolations)}");
         var results = await page.RunAxe();
         var bad = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(bad.Count == 0, $"{name} {step} ({page.Url}): " + string.Join("; ", bad.Select(v => $"{v.Id}: {v.Help} [{string.Join(", ", v.Nodes.Select(n => n.Html).Take(2))}]")));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -94,8 +95,14 @@ public static class AuthSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            o.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(context.HttpContext,
-                StatusCodes.Status429TooManyRequests, "Too many requests", "Too many sign-in attempts from this address; wait a minute."));
+            o.OnRejected = (context, _) =>
+            {
+                // Clients and monitors back off by Retry-After: the seconds until the window lets the next attempt in.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(Problems.WriteAsync(context.HttpContext,
+                    StatusCodes.Status429TooManyRequests, "Too many requests", "Too many sign-in attempts from this address; wait a minute."));
+            };
         });
 
         services.AddScoped<AuditLog>();

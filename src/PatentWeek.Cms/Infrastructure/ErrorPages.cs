@@ -12,11 +12,12 @@ public static class ErrorPages
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>出错了</title></head>
-        <body style="font-family:sans-serif;text-align:center;padding:48px 16px">
+        <body>
         <h1>出错了</h1><p>服务器处理请求时出错，已记录。请稍后重试。</p><p><a href="/">返回首页</a></p>
         </body></html>
         """;
 
+    /// <summary>The exception handler, and inside it the handler of bad requests (a caller's mistake, never a 500).</summary>
     public static IApplicationBuilder UseCmsErrorPages(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -32,5 +33,5 @@ public static class ErrorPages
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(Html, Encoding.UTF8);
             },
-        });
+        }).UseCmsBadRequests();
 }

@@ -18,6 +18,8 @@ namespace PatentWeek.Cms.Manage;
 /// </summary>
 public static class ManageContentApi
 {
+    public const long MaxWriteBytes = 2 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapManageContentApi(this IEndpointRouteBuilder app)
     {
         var content = app.MapGroup("/api/manage/v1/content")
@@ -25,6 +27,8 @@ public static class ManageContentApi
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<WorkflowExceptionFilter>()
             .AddEndpointFilter<CityScopeFilter>()
+            // The largest legal write: a 200,000-character body, every character escaped (\uXXXX), plus the other fields.
+            .WithJsonBodyLimit(MaxWriteBytes)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -29,11 +29,18 @@ public static partial class WeChatCallback
         return app;
     }
 
-    private static async Task<IResult> VerifyAsync(HttpRequest request, WeChatAccounts accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, WeChatAccounts accounts, CmsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await accounts.CurrentAsync(cancellationToken);
-        var echo = account.CanReceive ? accounts.Receiver(account).VerifyUrl(Query(request)) : null;
-        return echo is null ? Results.Problem("The signature does not match.", statusCode: 401, title: "Unauthorized") : Results.Text(echo, "text/plain");
+        var query = Query(request);
+        var echo = account.CanReceive ? accounts.Receiver(account).VerifyUrl(query) : null;
+        if (echo is null)
+            return Results.Problem("The signature does not match.", statusCode: 401, title: "Unauthorized");
+        // The same replay guard as a push: a signed URL check is answered once; a copy of it replayed within the
+        // window learns nothing (the timestamp check bounds the window, the delivery record the repeats).
+        if (!await FirstDeliveryAsync(db, $"verify|{query.Timestamp}|{query.Nonce}", time, cancellationToken))
+            return Results.Problem("The URL check's nonce was already used (a replay).", statusCode: 401, title: "Unauthorized");
+        return Results.Text(echo, "text/plain");
     }
 
     private static async Task<IResult> ReceiveAsync(

@@ -119,14 +119,18 @@ public abstract class TokenApiTests(AppFixture fixture)
         await using var app = new CmsApp(database, new Dictionary<string, string?> { ["Cms:SignInAttemptsPerMinute"] = "20" });
         using var client = app.CreateClient();
         var statuses = new List<HttpStatusCode>();
+        var retryAfter = new List<TimeSpan?>();
         for (var i = 0; i < 22; i++)
         {
             using var response = await client.PostAsJsonAsync("/api/manage/v1/tokens", new { email = "nobody@example.cn", password = "wrong-password-1" }, Ct);
             statuses.Add(response.StatusCode);
+            retryAfter.Add(response.Headers.RetryAfter?.Delta);
         }
 
         Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.All(statuses.Skip(20), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // A refused attempt says when to come back: within the one-minute window, never "now".
+        Assert.All(retryAfter.Skip(20), r => Assert.InRange(r ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
