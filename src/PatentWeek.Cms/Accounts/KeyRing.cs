@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Logging.Abstractions;
 using PatentWeek.Cms.Infrastructure;
 
@@ -20,18 +21,19 @@ public static partial class KeyRing
     {
         ArgumentNullException.ThrowIfNull(builder);
         var protection = builder.Services.AddDataProtection();
+        var certificatePath = builder.Configuration[CertificatePathKey];
         builder.Services.AddOptions<KeyManagementOptions>().Configure<CmsPaths>((o, paths) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")), NullLoggerFactory.Instance));
-
-        if (builder.Configuration[CertificatePathKey] is { Length: > 0 } path)
         {
-            protection.ProtectKeysWithCertificate(LoadCertificate(path, builder.Configuration[CertificatePasswordKey]));
-            return builder;
-        }
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")), NullLoggerFactory.Instance);
+            // Without a certificate the keys stay unencrypted, and that is said once at start-up in the production
+            // mode (WarnIfUnencrypted). Naming the null encryptor makes the choice explicit, so the framework does not
+            // warn on every new key in words that mean nothing to someone trying the product.
+            if (string.IsNullOrEmpty(certificatePath))
+                o.XmlEncryptor = new NullXmlEncryptor();
+        });
 
-        // Without a certificate the framework warns once per new key with a message that means nothing to someone
-        // trying the product; the start-up log says instead, in the production mode, what to configure.
-        builder.Logging.AddFilter(typeof(XmlKeyManager).FullName, LogLevel.Error);
+        if (!string.IsNullOrEmpty(certificatePath))
+            protection.ProtectKeysWithCertificate(LoadCertificate(certificatePath, builder.Configuration[CertificatePasswordKey]));
         return builder;
     }
 
