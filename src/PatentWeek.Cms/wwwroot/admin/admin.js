@@ -154,3 +154,10 @@ document.querySelectorAll('[data-pick]').forEach((open) => {
     dialog.close();
   });
 });
+
+// A status that is still changing (a WeChat post on its way) reloads the page after a few seconds, so the editor
+// sees the outcome without pressing anything; without JavaScript the page says to reload.
+document.querySelectorAll('[data-refresh-after]').forEach((status) => {
+  const seconds = Number(status.dataset.refreshAfter) || 5;
+  setTimeout(() => window.location.reload(), seconds * 1000);
+});
