@@ -90,8 +90,9 @@ public static class CmsSetup
         app.UseOutputCache();
 
         app.MapOpenApi();
-        // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN.
-        app.MapScalarApiReference(o => o.DisableDefaultFonts().AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
+        // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN. Its inline
+        // configuration script carries a fresh nonce per response, which the security headers allow (and nothing else inline).
+        app.MapScalarApiReference(o => o.DisableDefaultFonts().WithNonce().AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace PatentWeek.Cms.Infrastructure;
 
@@ -51,8 +52,7 @@ public static partial class BadRequests
         if (json is null)
         {
             // The framework's words for a missing or null body speak of its own inference; say what to send.
-            var missing = e.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal);
-            await Problems.WriteAsync(context, status, "Bad request", missing ? "This endpoint needs a JSON object as its body; none (or null) was sent." : e.Message);
+            await Problems.WriteAsync(context, status, "Bad request", IsMissingBody(context, e) ? "This endpoint needs a JSON object as its body; none (or null) was sent." : e.Message);
             return;
         }
 
@@ -72,6 +72,17 @@ public static partial class BadRequests
             },
         });
     }
+
+    /// <summary>
+    /// Decided by where the refusal comes from, not by the framework's (English, version-bound) wording: a bare 400
+    /// (no JSON error inside) from an endpoint that takes a required JSON body can only be that body's, because our
+    /// JSON endpoints take everything else from constrained route values (a mismatch there is a 404, never a bind
+    /// error) or from services. A malformed body carries a <see cref="JsonException"/> and is answered field by field.
+    /// </summary>
+    private static bool IsMissingBody(HttpContext context, BadHttpRequestException e) =>
+        e.StatusCode == StatusCodes.Status400BadRequest && e.InnerException is null
+        && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null, IsOptional: false } accepts
+        && accepts.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The first request field named by a JSON path: <c>$.tags[0]</c> → <c>tags</c>; the whole body → "".</summary>
     public static string FieldOf(string? path)

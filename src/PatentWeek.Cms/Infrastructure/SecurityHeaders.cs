@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace PatentWeek.Cms.Infrastructure;
 
 /// <summary>
@@ -27,9 +29,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    /// <summary>The API reference (Scalar): its bundled script and the small inline script that configures it.</summary>
-    public const string ScalarPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    /// <summary>
+    /// The API reference (Scalar): its bundled script, and the one inline script that configures it only by the nonce
+    /// Scalar draws for that response (<c>WithNonce()</c>), so no other inline script runs. Without a nonce (a page
+    /// under /scalar that is not the reference) no inline script runs at all. Its styles are injected at run time.
+    /// </summary>
+    public static string ScalarPolicy(string? nonce) =>
+        "default-src 'self'; script-src 'self'" + (string.IsNullOrEmpty(nonce) ? "" : $" 'nonce-{nonce}'")
+        + "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>The hosted WeChat emulator's pages: inline styles (as WeChat articles have) and article frames.</summary>
@@ -37,14 +44,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    public static string PolicyFor(PathString path)
+    public static string PolicyFor(PathString path, string? scalarNonce = null)
     {
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health"))
             return ApiPolicy;
         if (path.StartsWithSegments("/admin"))
             return AdminPolicy;
         if (path.StartsWithSegments("/scalar"))
-            return ScalarPolicy;
+            return ScalarPolicy(scalarNonce);
         if (path.StartsWithSegments("/wechat-emulator"))
             return EmulatorPolicy;
         return SitePolicy;
@@ -58,7 +65,7 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 var path = context.Request.Path;
-                headers.ContentSecurityPolicy = PolicyFor(path);
+                headers.ContentSecurityPolicy = PolicyFor(path, context.Items[ScalarOptions.NonceHttpContextItemKey] as string);
                 headers.XContentTypeOptions = "nosniff";
                 // Admin addresses and preview links carry ids and tokens: they are never sent to another site.
                 headers["Referrer-Policy"] = path.StartsWithSegments("/admin") || path.StartsWithSegments("/preview")

@@ -27,6 +27,7 @@ public static class ManageContentApi
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<WorkflowExceptionFilter>()
             .AddEndpointFilter<CityScopeFilter>()
+            .RefuseNullBodies()
             // The largest legal write: a 200,000-character body, every character escaped (\uXXXX), plus the other fields.
             .WithJsonBodyLimit(MaxWriteBytes)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -51,6 +51,54 @@ public abstract partial class HttpHardeningTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Head_on_a_large_media_file_sends_its_headers_without_reading_the_file()
+    {
+        // 64 GB on paper, nothing on disk (sparse): copying it to nowhere takes many seconds, sending headers does not.
+        const long size = 64L * 1024 * 1024 * 1024;
+        var store = fixture.App.Services.GetRequiredService<PatentWeek.Cms.Media.MediaStore>();
+        var name = $"head-{Guid.NewGuid():N}.mp4";
+        var path = Path.Combine(store.PublicRoot, name);
+        await using (var file = File.Create(path))
+            file.SetLength(size);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var head = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/media/{name}"), Ct);
+            clock.Stop();
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(size, head.Content.Headers.ContentLength);
+            Assert.Equal("video/mp4", head.Content.Headers.ContentType?.MediaType);
+            await using (var sent = await head.Content.ReadAsStreamAsync(Ct))
+                Assert.Equal(0, await sent.ReadAsync(new byte[1], Ct));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"HEAD took {clock.Elapsed.TotalSeconds:0.0} s: the file was read");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Head_first_on_an_output_cached_page_leaves_the_full_page_for_the_get_after_it()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var title = "先 HEAD 后 GET " + Guid.NewGuid().ToString("N")[..6];
+        var id = await editor.Client.CreateAsync(new { kind = "news", title, body = "缓存里的正文" });
+        var item = await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        var url = "/news/" + item.GetProperty("slug").GetString();
+
+        using var head = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Ct);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+        // The GET is answered from the entry the HEAD left in the output cache: it must be the whole page.
+        var html = await fixture.Client.GetStringAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains("缓存里的正文", html, StringComparison.Ordinal);
+        using var again = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Ct);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
     public async Task Every_kind_of_response_carries_the_security_headers()
     {
         using var anonymous = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -143,6 +191,19 @@ public abstract partial class HttpHardeningTests(AppFixture fixture)
         Assert.Contains("\"withDefaultFonts\":false", html, StringComparison.Ordinal);
         // Whatever the bundled script might name, the browser may load nothing from another host.
         Assert.DoesNotMatch(OutsideAddress(), Header(page, "Content-Security-Policy")!);
+        // Its inline configuration script runs by this response's nonce, not by allowing every inline script.
+        var csp = Header(page, "Content-Security-Policy")!;
+        var scriptSrc = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scriptSrc, StringComparison.Ordinal);
+        var nonce = Regex.Match(scriptSrc, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.True(nonce.Length >= 16, $"no nonce in {scriptSrc}");
+        var inline = ScriptTag().Matches(html).Where(m => !m.Groups["src"].Success).ToList();
+        Assert.NotEmpty(inline);
+        foreach (var script in inline)
+            Assert.Contains($"nonce=\"{nonce}\"", script.Value, StringComparison.Ordinal);
+        using var second = await fixture.Client.GetAsync(new Uri("/scalar/", UriKind.Relative), Ct);
+        Assert.DoesNotContain($"'nonce-{nonce}'", Header(second, "Content-Security-Policy")!, StringComparison.Ordinal);
+
         foreach (Match script in ScriptTag().Matches(html).Where(m => m.Groups["src"].Success))
         {
             using var file = await fixture.Client.GetAsync(new Uri("/scalar/" + script.Groups["src"].Value.TrimStart('.', '/'), UriKind.Relative), Ct);
@@ -175,6 +236,22 @@ public abstract partial class HttpHardeningTests(AppFixture fixture)
         using var content = await editor.Client.PostAsync(new Uri("/api/manage/v1/content", UriKind.Relative), form, Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, content.StatusCode);
         Assert.Contains("application/json", await content.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // An address the route's constraints refuse ({id:int}) exists under no body type: 404, as routing says.
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = "415 与 404" });
+        foreach (var (method, url, expected) in new[]
+        {
+            (HttpMethod.Post, $"/api/manage/v1/content/{id}/publish", HttpStatusCode.UnsupportedMediaType),
+            (HttpMethod.Post, "/api/manage/v1/content/abc", HttpStatusCode.NotFound),
+            (HttpMethod.Post, "/api/manage/v1/content/abc/publish", HttpStatusCode.NotFound),
+            (HttpMethod.Put, "/api/manage/v1/content/abc", HttpStatusCode.NotFound),
+            (HttpMethod.Post, $"/api/manage/v1/content/{id}/revisions/x/restore", HttpStatusCode.NotFound),
+        })
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["at"] = "x" }) };
+            using var response = await editor.Client.SendAsync(request, Ct);
+            Assert.True(response.StatusCode == expected, $"{method} {url}: {(int)response.StatusCode}, expected {(int)expected}");
+        }
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

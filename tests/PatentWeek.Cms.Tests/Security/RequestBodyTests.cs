@@ -175,6 +175,51 @@ public abstract partial class RequestBodyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_null_body_on_publish_or_unpublish_is_refused_however_it_is_sent_and_nothing_changes()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = "不能被 null 发布", body = "正文" });
+        // Chunked (no declared length), padded past any "short body" peek, and both at once.
+        var sends = new (string Name, string Body, bool Chunked)[]
+        {
+            ("chunked null", "null", true), ("null padded to 200 bytes", "null" + new string(' ', 196), false),
+            ("padded chunked null", "\n\t null" + new string(' ', 500) + "\r\n", true),
+        };
+        foreach (var action in new[] { "publish", "unpublish" })
+        {
+            var before = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
+            foreach (var (name, body, chunked) in sends)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/manage/v1/content/{id}/{action}")
+                {
+                    Content = chunked ? new StreamContent(new MemoryStream(Utf8(body))) : new ByteArrayContent(Utf8(body)),
+                };
+                request.Content.Headers.ContentType = new("application/json");
+                request.Headers.TransferEncodingChunked = chunked;
+                using var response = await editor.Client.SendAsync(request, Ct);
+                var text = await response.Content.ReadAsStringAsync(Ct);
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{action} with {name}: {(int)response.StatusCode} {text}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("null", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                var after = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
+                Assert.Equal(before.State(), after.State());
+                Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+                Assert.Equal(JsonValueKind.Null, after.GetProperty("scheduledPublishAt").ValueKind);
+                Assert.Equal(JsonValueKind.Null, after.GetProperty("scheduledUnpublishAt").ValueKind);
+            }
+
+            // An empty JSON body is the ordinary "now": the draft is published, then unpublished.
+            using var empty = new ByteArrayContent([]);
+            empty.Headers.ContentType = new("application/json");
+            using var now = await editor.Client.PostAsync(new Uri($"/api/manage/v1/content/{id}/{action}", UriKind.Relative), empty, Ct);
+            var answer = await now.Content.ReadAsStringAsync(Ct);
+            Assert.True(now.StatusCode == HttpStatusCode.OK, $"{action} with an empty body: {(int)now.StatusCode} {answer}");
+            var done = JsonDocument.Parse(answer).RootElement;
+            Assert.NotEqual(before.State(), done.State());
+        }
+    }
+
+    [Fact]
     public async Task A_put_that_changes_the_kind_is_refused_naming_kind()
     {
         using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
