@@ -48,6 +48,11 @@ public static class ContentRequestMapper
         if (startsAt is not null && endsAt < startsAt)
             refusals.TryAdd("endsAt", Refusals.EndBeforeStart());
 
+        // Every text field, whichever form or body it came from: this is where an item's text is written. Last, so it
+        // wins over a field's other refusal (a slug with an escape in it is told about the escape).
+        foreach (var (field, refusal) in ControlCharacters.RefusalsOf(request))
+            refusals[field] = refusal;
+
         if (errors.Count > 0 || refusals.Count > 0)
             throw RequestValidationException.From(errors, refusals);
 
