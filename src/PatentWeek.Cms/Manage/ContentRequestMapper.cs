@@ -23,7 +23,7 @@ public static class ContentRequestMapper
 
         // An item's kind decides its address and its fields; it is chosen once, at creation.
         if (request.Kind is not null && (!ContentKinds.TryParseKind(request.Kind, out var asked) || asked != kind))
-            errors["kind"] = [$"An item's kind cannot change (it is {kind.ToName()}); create a new item instead."];
+            refusals["kind"] = Refusals.KindFixed(kind);
 
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)

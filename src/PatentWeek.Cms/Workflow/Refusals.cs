@@ -52,6 +52,9 @@ public static class Refusals
         $"发布前每张图片都需要替代文字，缺少的有：{string.Join("；", pictures)}。");
 
     // Field errors of a content request.
+    public static Refusal KindFixed(ContentKind kind) => new("kind-fixed",
+        $"An item's kind cannot change (it is {kind.ToName()}); create a new item instead.", $"内容类型创建后不能更改（这条是{Labels.Of(kind)}），如需其他类型请新建一条。");
+
     public static Refusal ControlCharacter(string field, string text, int index) => new(ControlCharacters.Code,
         $"The field {field} {ControlCharacters.English(text, index)}", RefusalFallback.FieldName(field) + ControlCharacters.Chinese);
 
