@@ -60,7 +60,14 @@ public abstract class AdminPage : PageModel
         {
             // The English messages are the API's; the page shows each field's Chinese once.
             foreach (var field in e.Errors.Keys)
-                ModelState.AddModelError(FieldName(field), e.TextOf(field));
+            {
+                // The forms' model validator may have said the same about this field already; the service's words,
+                // which name the field, replace it rather than repeat it.
+                var key = FieldName(field);
+                if (ModelState.TryGetValue(key, out var entry))
+                    entry.Errors.Clear();
+                ModelState.AddModelError(key, e.TextOf(field));
+            }
 
             return await onRefused();
         }

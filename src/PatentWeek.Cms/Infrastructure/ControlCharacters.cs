@@ -1,13 +1,20 @@
+using System.Collections;
+using System.Reflection;
+using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
+
 namespace PatentWeek.Cms.Infrastructure;
 
 /// <summary>
 /// The one rule for text people send: no control characters except tab, carriage return and line feed. A NUL or an
-/// escape in a title breaks exports, WeChat and terminals, and is never typed on purpose. The API (through
-/// <see cref="Validation"/>) and the admin forms (through a model validator) both ask this class.
+/// escape in a title breaks exports, WeChat and terminals, and is never typed on purpose. It is enforced where text
+/// is written (the workflow, the media library and uploader, the word list: <see cref="Ensure"/>), so no page or
+/// endpoint can forget it; <see cref="PlainTextJson"/> refuses it early on JSON bodies, naming the field, and the
+/// admin forms' model validator shows it before a step runs. All of them ask this class.
 /// </summary>
 public static class ControlCharacters
 {
-    public const string Code = "control_character";
+    public const string Code = "control-character";
 
     /// <summary>The index of the first refused character, or -1.</summary>
     public static int Find(string? text)
@@ -27,6 +34,45 @@ public static class ControlCharacters
 
     public static string English(string text, int index) =>
         $"contains the control character 0x{(int)text[index]:X2} at position {index}; only tab, CR and LF are allowed ({Code}).";
+
+    /// <summary>Refuses (400, naming <paramref name="field"/>) text with a control character; nothing is written.</summary>
+    public static void Ensure(string field, string? text)
+    {
+        var index = Find(text);
+        if (index >= 0)
+            throw RequestValidationException.Field(field, Refusals.ControlCharacter(field, text!, index));
+    }
+
+    /// <summary>
+    /// The refusal of each string member (or string in a list member) of a request record that breaks the rule, by its
+    /// JSON name: a new request field is covered without anyone remembering to.
+    /// </summary>
+    public static IEnumerable<(string Field, Refusal Refusal)> RefusalsOf(object request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+                continue;
+            var texts = property.GetValue(request) switch
+            {
+                string s => [s],
+                IEnumerable<string?> list => list,
+                IEnumerable => [],
+                _ => [],
+            };
+            var field = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            foreach (var text in texts)
+            {
+                var index = Find(text);
+                if (index >= 0)
+                {
+                    yield return (field, Refusals.ControlCharacter(field, text!, index));
+                    break;
+                }
+            }
+        }
+    }
 
     public const string Chinese = "不能包含控制字符（制表符和换行除外），请删去后再保存。";
 }

@@ -23,7 +23,7 @@ public static class ContentRequestMapper
 
         // An item's kind decides its address and its fields; it is chosen once, at creation.
         if (request.Kind is not null && (!ContentKinds.TryParseKind(request.Kind, out var asked) || asked != kind))
-            errors["kind"] = [$"An item's kind cannot change (it is {kind.ToName()}); create a new item instead."];
+            refusals["kind"] = Refusals.KindFixed(kind);
 
         var title = request.Title?.Trim() ?? "";
         if (title.Length == 0)
@@ -47,6 +47,11 @@ public static class ContentRequestMapper
         var endsAt = Time(request.EndsAt, "endsAt", refusals);
         if (startsAt is not null && endsAt < startsAt)
             refusals.TryAdd("endsAt", Refusals.EndBeforeStart());
+
+        // Every text field, whichever form or body it came from: this is where an item's text is written. Last, so it
+        // wins over a field's other refusal (a slug with an escape in it is told about the escape).
+        foreach (var (field, refusal) in ControlCharacters.RefusalsOf(request))
+            refusals[field] = refusal;
 
         if (errors.Count > 0 || refusals.Count > 0)
             throw RequestValidationException.From(errors, refusals);

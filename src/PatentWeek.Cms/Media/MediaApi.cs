@@ -6,6 +6,7 @@ using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Delivery;
+using PatentWeek.Cms.Manage;
 
 namespace PatentWeek.Cms.Media;
 
@@ -118,7 +119,7 @@ public static class MediaApi
 /// </summary>
 public sealed record MediaUploadForm(IFormFile File, string? Alt = null, string? Title = null);
 
-/// <summary>Turns a refused upload or media change into problem+json with its status.</summary>
+/// <summary>Turns a refused upload or media change into problem+json with its status; a refused field names it.</summary>
 internal sealed class MediaProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -132,6 +133,14 @@ internal sealed class MediaProblemFilter : IEndpointFilter
             // The admin pages' own endpoints answer in the admin's language; the API keeps English.
             var admin = context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
             return TypedResults.Problem(admin ? e.Text : e.Message, statusCode: e.StatusCode, title: Title(e.StatusCode));
+        }
+        catch (RequestValidationException e)
+        {
+            if (!context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+                return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.", extensions: e.CodeExtensions());
+            // The admin's upload shows the detail next to the file field, in Chinese.
+            var texts = e.Errors.Keys.ToDictionary(f => f, f => new[] { e.TextOf(f) });
+            return TypedResults.ValidationProblem(texts, string.Join(" ", texts.Values.SelectMany(t => t)), title: "Bad upload", extensions: e.CodeExtensions());
         }
     }
 

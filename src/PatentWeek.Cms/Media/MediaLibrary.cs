@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
@@ -73,6 +74,8 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
             throw new MediaRejectedException("Only editors, or the city that uploaded it, may change this media item.", StatusCodes.Status403Forbidden);
         if (request.Version is { } version && version != asset.Version)
             throw new MediaRejectedException("Someone else changed this media item meanwhile; reload it and try again.", StatusCodes.Status409Conflict);
+        ControlCharacters.Ensure("alt", request.Alt);
+        ControlCharacters.Ensure("title", request.Title);
         if (request.Alt is { Length: > 300 } || request.Title is { Length: > 200 })
             throw new MediaRejectedException("Alt text may have at most 300 characters and a title at most 200.");
 

@@ -1,4 +1,5 @@
 using System.Text;
+using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Media;
 
@@ -18,8 +19,9 @@ public static class MediaNames
         var raw = name ?? "";
         if (raw.Contains('/') || raw.Contains('\\') || raw.Trim() is "." or "..")
             throw new MediaRejectedException("The file name may not contain a path ('/', '\\' or '..'); send the name only.");
-        // Control characters, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
-        if (raw.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+        // The text rule, and more for a name, which is one line: no tab or line break either, and none of the
+        // bidirectional overrides that make "gpj.exe" read as "exe.jpg".
+        if (ControlCharacters.Find(raw) >= 0 || raw.Any(c => c is '\t' or '\r' or '\n' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
             throw new MediaRejectedException("The file name contains control characters; rename the file and upload it again.");
 
         var clean = new StringBuilder(raw.Length);

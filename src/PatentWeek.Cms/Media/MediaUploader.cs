@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
+using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Workflow;
 
@@ -216,6 +217,8 @@ public sealed class MediaUploader(
         if (read > MaxTextField)
             throw new MediaRejectedException($"The field '{name}' is too long.");
         var text = new string(buffer, 0, read).Trim();
+        // Alt text and title are stored and shown on pages; the upload's other text fields are not read at all.
+        ControlCharacters.Ensure(name, text);
         return text.Length == 0 ? null : text;
     }
 

@@ -68,6 +68,9 @@ public static class RefusalFallback
         "email" => "邮箱",
         "password" => "密码",
         "code" => "验证码",
+        "comment" => "退回意见",
+        "block" => "禁止词",
+        "warn" => "提醒词",
         _ => "该项",
     };
 }

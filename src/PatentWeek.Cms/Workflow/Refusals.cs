@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Workflow;
 
@@ -51,6 +52,12 @@ public static class Refusals
         $"发布前每张图片都需要替代文字，缺少的有：{string.Join("；", pictures)}。");
 
     // Field errors of a content request.
+    public static Refusal KindFixed(ContentKind kind) => new("kind-fixed",
+        $"An item's kind cannot change (it is {kind.ToName()}); create a new item instead.", $"内容类型创建后不能更改（这条是{Labels.Of(kind)}），如需其他类型请新建一条。");
+
+    public static Refusal ControlCharacter(string field, string text, int index) => new(ControlCharacters.Code,
+        $"The field {field} {ControlCharacters.English(text, index)}", RefusalFallback.FieldName(field) + ControlCharacters.Chinese);
+
     public static Refusal KindUnknown() => new("kind-unknown", $"kind must be one of {string.Join(", ", ContentKinds.Names)}.", "请选择内容类型。");
     public static Refusal EditionUnknown() => new("edition-unknown", "There is no such edition.", "没有这一届专利周。");
     public static Refusal VersionMissing() => new("version-missing", "Send the version you edited, as If-Match or 'version'.", "缺少所编辑的版本号，请刷新页面后再保存。");

@@ -135,6 +135,8 @@ public sealed class WorkflowService(
     public async Task<ContentItem> RejectAsync(Actor actor, int id, string comment, CancellationToken cancellationToken = default)
     {
         ContentPermissions.EnsureCanReview(actor);
+        // The comment goes into the item, the author's notification and the audit log.
+        Infrastructure.ControlCharacters.Ensure("comment", comment);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         var target = Target(item, out var isCopy);
         if (target != ContentState.Submitted)

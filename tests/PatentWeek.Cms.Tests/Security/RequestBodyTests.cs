@@ -230,6 +230,7 @@ public abstract partial class RequestBodyTests(AppFixture fixture)
         var (status, problem) = await editor.Client.SendAsync(HttpMethod.Put, $"/api/manage/v1/content/{id}", new { kind = "page", title = "改成页面", version });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("kind", out _), problem.ToString());
+        Assert.Equal("kind-fixed", problem.GetProperty("codes").GetProperty("kind").GetString());
         var after = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
         Assert.Equal("news", after.GetProperty("kind").GetString());
         Assert.Equal(version, after.GetProperty("version").GetInt32());

@@ -15,6 +15,9 @@ public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow) : Ite
 
     public List<Row> Items { get; private set; } = [];
 
+    /// <summary>The item whose reject was refused, so its comment field carries the message.</summary>
+    public int? RejectedId { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public Task<IActionResult> OnPostApproveAsync(int id) => StepAsync(
@@ -28,6 +31,7 @@ public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow) : Ite
 
     public Task<IActionResult> OnPostRejectAsync(int id, string? comment)
     {
+        RejectedId = id;
         if (string.IsNullOrWhiteSpace(comment) || comment.Length > 2000)
         {
             ModelState.AddModelError("comment", "请填写退回意见（最多 2000 字）。");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Workflow;
+using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Settings;
@@ -19,24 +20,31 @@ public sealed class WordsModel(CmsDbContext db, AuditLog audit) : AdminPage
         Warn = string.Join('\n', words.Where(w => w.Level == SensitiveWordLevel.Warn).Select(w => w.Word));
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var block = Lines(Block);
-        var warn = Lines(Warn).Except(block).ToList();
-        if (block.Concat(warn).Any(w => w.Length > 64))
+    public Task<IActionResult> OnPostAsync() => StepAsync(
+        async () =>
         {
-            ModelState.AddModelError("", "每个词最多 64 个字。");
-            return Page();
-        }
+            // The list is text written to the database and shown to editors; checked here, where it is written.
+            ControlCharacters.Ensure("block", Block);
+            ControlCharacters.Ensure("warn", Warn);
+            var block = Lines(Block);
+            var warn = Lines(Warn).Except(block).ToList();
+            if (block.Concat(warn).Any(w => w.Length > 64))
+            {
+                ModelState.AddModelError("", "每个词最多 64 个字。");
+                return Page();
+            }
 
-        db.SensitiveWords.RemoveRange(await db.SensitiveWords.ToListAsync());
-        db.SensitiveWords.AddRange(block.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Block }));
-        db.SensitiveWords.AddRange(warn.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Warn }));
-        audit.Record(Actor, AuditAction.WordsUpdate, "words", $"禁止 {block.Count} 个，提醒 {warn.Count} 个");
-        await db.SaveChangesAsync();
-        TempData["Message"] = "已保存。";
-        return RedirectToPage();
-    }
+            db.SensitiveWords.RemoveRange(await db.SensitiveWords.ToListAsync());
+            db.SensitiveWords.AddRange(block.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Block }));
+            db.SensitiveWords.AddRange(warn.Select(w => new SensitiveWord { Word = w, Level = SensitiveWordLevel.Warn }));
+            audit.Record(Actor, AuditAction.WordsUpdate, "words", $"禁止 {block.Count} 个，提醒 {warn.Count} 个");
+            await db.SaveChangesAsync();
+            TempData["Message"] = "已保存。";
+            return RedirectToPage();
+        },
+        () => Task.FromResult<IActionResult>(Page()));
+
+    protected override string FieldName(string requestField) => requestField == "warn" ? nameof(Warn) : nameof(Block);
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
