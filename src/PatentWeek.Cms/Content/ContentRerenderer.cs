@@ -1,35 +1,67 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Content;
 
 /// <summary>
 /// Renders again, once, the stored HTML of every item made by an older <see cref="MarkdownRenderer.Version"/>,
-/// working copy included. It runs while the host starts, before the server answers, so no page or cache ever
-/// holds the old HTML. It is not an edit: no revision, no version bump, the update time stays.
+/// working copy included. It is not an edit: no revision, no version bump, the update time stays.
+/// It runs in the background once the server has started: the old HTML is safe to serve meanwhile, and a large
+/// database must not keep the server silent. Each item is saved on its own, so one item cannot undo or stop the
+/// others: an item an editor saved meanwhile (a concurrency conflict) was rendered by that save and is skipped;
+/// an item that fails (a working copy that is not valid JSON, say) is logged, left as it was, and tried again at
+/// the next start. Every instance must run the new build: an old one would store old HTML under the old version.
 /// </summary>
-public sealed partial class ContentRerenderer(IServiceScopeFactory scopes, MarkdownRenderer markdown, ILogger<ContentRerenderer> logger) : IHostedService
+public sealed partial class ContentRerenderer(
+    IServiceScopeFactory scopes, MarkdownRenderer markdown, IOutputCacheStore cache, IHostApplicationLifetime lifetime,
+    ILogger<ContentRerenderer> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await StartedAsync(stoppingToken))
+            return;
         try
         {
-            var count = await RerenderAsync(cancellationToken);
-            if (count > 0)
-                LogRerendered(logger, count, MarkdownRenderer.Version);
+            var count = await RerenderAsync(stoppingToken);
+            if (count == 0)
+                return;
+            // Cached pages hold the old HTML; the same eviction a publish does.
+            await cache.EvictByTagAsync(OutputCaching.SiteTag, stoppingToken);
+            LogRerendered(logger, count, MarkdownRenderer.Version);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or DbException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // A later start tries again; the old HTML is still safe to serve.
+            // Stopping: what is left is done at the next start.
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            // The database is unreachable: a later start tries again; the old HTML is still safe to serve.
             LogFailed(logger, e);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Waits until the host has started (the server answers); false when it stops first.</summary>
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Returns how many items were rendered again.</summary>
     public async Task<int> RerenderAsync(CancellationToken cancellationToken)
@@ -49,24 +81,60 @@ public sealed partial class ContentRerenderer(IServiceScopeFactory scopes, Markd
             if (items.Count == 0)
                 return total;
             foreach (var item in items)
-                Rerender(item);
-            await db.SaveChangesAsync(cancellationToken);
+            {
+                if (await TrySaveAsync(db, item, cancellationToken))
+                    total++;
+            }
+
             db.ChangeTracker.Clear();
             after = items[^1].Id;
-            total += items.Count;
         }
+    }
+
+    private async Task<bool> TrySaveAsync(CmsDbContext db, ContentItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Rerender(item);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by an editor since it was read: that save rendered it and recorded the new version.
+            LogSkippedConflict(logger, item.Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not DbException and not TimeoutException)
+        {
+            // One bad row (unreadable working copy JSON, a failing render) must not stop the others; it keeps its
+            // old HTML and the next start tries it again. A database failure ends the whole pass instead.
+            LogItemFailed(logger, item.Id, e);
+        }
+
+        // Nothing of this item may ride along with the next item's save.
+        db.Entry(item).State = EntityState.Detached;
+        return false;
     }
 
     private void Rerender(ContentItem item)
     {
-        item.Html = markdown.ToHtml(item.Body);
-        if (WorkingCopy.Of(item) is { } copy)
-            item.WorkingCopy = (copy with { Html = markdown.ToHtml(copy.Fields.Body) }).ToJson();
+        // Everything is rendered before anything is assigned: a failure leaves the item untouched.
+        var html = markdown.ToHtml(item.Body);
+        var copy = WorkingCopy.Of(item) is { } current ? (current with { Html = markdown.ToHtml(current.Fields.Body) }).ToJson() : null;
+        item.Html = html;
+        if (copy is not null)
+            item.WorkingCopy = copy;
         item.HtmlRendererVersion = MarkdownRenderer.Version;
     }
 
     [LoggerMessage(LogLevel.Information, "Rendered the HTML of {Count} items again with Markdown renderer version {Version}")]
     private static partial void LogRerendered(ILogger logger, int count, int version);
+
+    [LoggerMessage(LogLevel.Information, "Item {Id} was saved by an editor while it was rendered again; that save rendered it")]
+    private static partial void LogSkippedConflict(ILogger logger, int id);
+
+    [LoggerMessage(LogLevel.Warning, "Rendering item {Id} again failed; it keeps its old HTML and the next start retries")]
+    private static partial void LogItemFailed(ILogger logger, int id, Exception e);
 
     [LoggerMessage(LogLevel.Warning, "Rendering stored items again failed; the next start retries")]
     private static partial void LogFailed(ILogger logger, Exception e);

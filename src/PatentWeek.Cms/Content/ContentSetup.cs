@@ -4,7 +4,7 @@ public static class ContentSetup
 {
     public static IServiceCollection AddCmsContent(this IServiceCollection services)
     {
-        // Registered before the web server starts serving: stale HTML is replaced first.
+        // Background work after start: stale HTML stays safe to serve until it is replaced.
         services.AddHostedService<ContentRerenderer>();
         return services;
     }

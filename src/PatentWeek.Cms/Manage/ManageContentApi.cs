@@ -67,7 +67,7 @@ public static class ManageContentApi
         if (state is not null)
         {
             if (ContentKinds.TryParseState(state, out var s))
-                query = query.Where(i => i.State == s || i.WorkingCopyState == s);
+                query = query.InState(s);
             else
                 errors["state"] = ["state must be draft, submitted, approved, published or archived."];
         }

@@ -13,6 +13,8 @@ public sealed partial class MediaTempSweeper(MediaStore store, TimeProvider time
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: a large temporary folder must not delay the server's first answer.
+        await Task.Yield();
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
@@ -23,8 +25,25 @@ public sealed partial class MediaTempSweeper(MediaStore store, TimeProvider time
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Deletes the stale temporary files; returns how many.</summary>
+    /// <summary>
+    /// Deletes the stale temporary files; returns how many. Never throws for the file system: a background
+    /// service that fails stops the whole host, and a sweep that could not run now simply runs next round.
+    /// </summary>
     public int Sweep()
+    {
+        try
+        {
+            return SweepFolder();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // The folder is gone (someone cleaned the volume) or unreadable: nothing to sweep now; the next round looks again.
+            LogFolderFailed(logger, store.TempFolder, e);
+            return 0;
+        }
+    }
+
+    private int SweepFolder()
     {
         var cutoff = time.GetUtcNow().UtcDateTime - StaleAfter;
         var swept = 0;
@@ -49,6 +68,9 @@ public sealed partial class MediaTempSweeper(MediaStore store, TimeProvider time
 
     [LoggerMessage(LogLevel.Information, "Removed {Count} temporary upload files left behind by interrupted uploads")]
     private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Could not sweep the temporary upload folder {Folder}; the next round tries again")]
+    private static partial void LogFolderFailed(ILogger logger, string folder, Exception e);
 
     [LoggerMessage(LogLevel.Warning, "Could not remove the temporary file {Name}")]
     private static partial void LogFailed(ILogger logger, string name, Exception e);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Media;
@@ -61,6 +62,34 @@ public abstract class TempSweepTests(DatabaseProvider provider)
 
         clock.Advance(TimeSpan.FromMinutes(31));
         await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(left)), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_deleted_temporary_folder_neither_stops_the_server_nor_the_later_sweeps()
+    {
+        await using var database = await DatabaseAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = Leave(database, TimeSpan.FromHours(26));
+        await using var app = new CmsApp(database);
+        await using var running = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = running.CreateClient();
+        // The start-up sweep has run, so the half-hour timer exists before the clock moves.
+        await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(first)), TimeSpan.FromSeconds(10));
+
+        // Someone cleans the volume: the next round finds no folder at all.
+        var tmp = running.Services.GetRequiredService<MediaStore>().TempFolder;
+        Directory.Delete(tmp, recursive: true);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await Task.Delay(500, Ct);
+        Assert.False(running.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+            "a missing temporary folder must not stop the host");
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+
+        // The folder is back: the sweeper is still running and removes what is stale.
+        var later = Leave(database, TimeSpan.FromHours(26));
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(later)), TimeSpan.FromSeconds(10));
     }
 }
 

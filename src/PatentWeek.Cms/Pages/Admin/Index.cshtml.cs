@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Data.Workflow;
@@ -18,7 +19,7 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
     public List<Row> Waiting { get; private set; } = [];
     public List<Row> Published { get; private set; } = [];
 
-    /// <summary>Approved items (or approved revisions of published ones) waiting for an editor to publish them.</summary>
+    /// <summary>Approved items (or approved revisions of published ones) waiting for an editor to publish them; not the scheduled ones.</summary>
     public List<Row> ToPublish { get; private set; } = [];
     public List<Notification> Notifications { get; private set; } = [];
     public List<CityRow> Cities { get; private set; } = [];
@@ -27,11 +28,11 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
     {
         var actor = Actor;
         var items = db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(actor);
-        MyDrafts = await RowsAsync(items.Where(i => i.CreatedById == actor.Id && (i.State == ContentState.Draft || i.WorkingCopyState == ContentState.Draft)).OrderByDescending(i => i.UpdatedAt));
-        Waiting = await RowsAsync(items.Where(i => i.State == ContentState.Submitted || i.WorkingCopyState == ContentState.Submitted).OrderBy(i => i.UpdatedAt));
+        MyDrafts = await RowsAsync(items.Where(i => i.CreatedById == actor.Id).InState(ContentState.Draft).OrderByDescending(i => i.UpdatedAt));
+        Waiting = await RowsAsync(items.InState(ContentState.Submitted).OrderBy(i => i.UpdatedAt));
         Published = await RowsAsync(items.Where(i => i.State == ContentState.Published).OrderByDescending(i => i.PublishedAt));
         if (CanPublish)
-            ToPublish = await RowsAsync(items.Where(i => i.State == ContentState.Approved || i.WorkingCopyState == ContentState.Approved).OrderBy(i => i.UpdatedAt));
+            ToPublish = await RowsAsync(items.AwaitingPublish().OrderBy(i => i.UpdatedAt));
         Notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == actor.Id).OrderByDescending(n => n.Id).Take(10).ToListAsync();
 
         var counts = await items.Where(i => i.CityCode != null)

@@ -29,7 +29,7 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
         if (ContentKinds.TryParseKind(Kind, out var kind))
             query = query.Where(i => i.Kind == kind);
         if (ContentKinds.TryParseState(State, out var state))
-            query = query.Where(i => i.State == state || i.WorkingCopyState == state);
+            query = query.InState(state);
         if (!string.IsNullOrWhiteSpace(City))
             query = query.Where(i => i.CityCode == City);
         if (!string.IsNullOrWhiteSpace(Q))
