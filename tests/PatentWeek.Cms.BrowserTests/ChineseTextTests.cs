@@ -165,6 +165,7 @@ public sealed partial class ChineseTextTests(BrowserFixture browser)
             """, english.Concat(notEnglish).ToArray());
         var probe = await page.EvaluateAsync<string[][]>(WithLatin);
         Assert.Equal(english, probe.Select(t => t[1]).Where(t => EnglishIn(t).Length > 0 && english.Concat(notEnglish).Contains(t)).ToArray());
+        Assert.All(notEnglish, t => Assert.Contains(t, probe.Select(p => p[1]))); // collected, then let pass
         Assert.Equal(["body"], EnglishIn("（禁止，body）"));
         Assert.Equal(["invalid", "appsecret"], EnglishIn("：invalid appsecret"));
         await page.EvaluateAsync("() => document.querySelectorAll('.probe').forEach(p => p.remove())");
