@@ -50,16 +50,19 @@ public sealed partial class CrossPostRunner(
         }
         catch (WeChatApiException e) when (!WeChatErrorText.IsTransient(e))
         {
+            LogAnswer(logger, post.Id, e);
             if (e.ErrCode == WeChatErrors.InvalidMediaId)
                 await ForgetUploadsAsync(post, cancellationToken); // a material deleted at WeChat: upload it again next time
             return await FailAsync(post, WeChatErrorText.Describe(e), cancellationToken);
         }
         catch (HttpRequestException e) when (!WeChatErrorText.IsTransient(e))
         {
+            LogAnswer(logger, post.Id, e);
             return await FailAsync(post, WeChatErrorText.Describe(e), cancellationToken); // a 4xx: asking again changes nothing
         }
         catch (Exception e) when (WeChatErrorText.IsTransient(e) && !cancellationToken.IsCancellationRequested)
         {
+            LogAnswer(logger, post.Id, e);
             var reason = e switch
             {
                 WeChatApiException w => WeChatErrorText.Describe(w),
@@ -74,9 +77,11 @@ public sealed partial class CrossPostRunner(
             // fails with the reason, so it never stays "in flight" with no job behind it. Database trouble is the
             // dispatcher's to retry.
             LogUnexpected(logger, post.Id, e);
+            // The exception's message is English and logged above; the editor reads that the log has the details.
+            const string reason = "同步出错，详情见服务器日志";
             return post.Retries + 1 >= UnexpectedTries
-                ? await FailAsync(post, "同步出错：" + e.Message, cancellationToken)
-                : await BackOffAsync(post, "同步出错：" + e.Message, cancellationToken);
+                ? await FailAsync(post, reason, cancellationToken)
+                : await BackOffAsync(post, reason, cancellationToken);
         }
     }
 
@@ -471,6 +476,10 @@ public sealed partial class CrossPostRunner(
 
     [LoggerMessage(LogLevel.Warning, "WeChat cross-post {PostId} ran into an unexpected error")]
     private static partial void LogUnexpected(ILogger logger, long postId, Exception e);
+
+    /// <summary>WeChat's own words (errmsg, or the connection error), which the Chinese reason leaves out.</summary>
+    [LoggerMessage(LogLevel.Information, "WeChat cross-post {PostId}: WeChat's answer")]
+    private static partial void LogAnswer(ILogger logger, long postId, Exception e);
 
     [LoggerMessage(LogLevel.Warning, "WeChat cross-post {PostId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, long postId, string reason);

@@ -142,7 +142,7 @@ public sealed class WeChatAccountAdmin(CmsDbContext db, WeChatAccounts accounts,
         }
 
         var where = account.IsEmulator ? "内置模拟器" : "微信公众号";
-        return new(true, $"连接成功：{where}（AppID {account.AppId}）已发放 access_token。", quotas);
+        return new(true, $"连接成功：{where}（AppID {account.AppId}）已发放接口调用凭证。", quotas);
     }
 
     private static string Describe(Exception e) => e switch
@@ -151,7 +151,7 @@ public sealed class WeChatAccountAdmin(CmsDbContext db, WeChatAccounts accounts,
         HttpRequestException h => WeChatErrorText.Describe(h),
         TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "微信服务器没有及时回答，请稍后再试",
         Polly.CircuitBreaker.BrokenCircuitException => "最近连续调用失败，暂停调用微信接口，请稍后再试",
-        _ => "微信的回答无法识别（" + e.GetType().Name + "）",
+        _ => "微信的回答无法识别",
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

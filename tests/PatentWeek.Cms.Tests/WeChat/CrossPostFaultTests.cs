@@ -88,7 +88,8 @@ public sealed class CrossPostFaultTests(SqliteWeChatCms cms) : IClassFixture<Sql
         Assert.Equal("failed", post.GetProperty("status").GetString());
         var error = post.GetProperty("error").GetString()!;
         Assert.Contains(words, error, StringComparison.Ordinal);
-        Assert.Contains("rid", error, StringComparison.Ordinal);
+        Assert.Contains("请求编号", error, StringComparison.Ordinal);
+        Assert.Contains($"错误码 {errCode}", error, StringComparison.Ordinal);
         Assert.Empty(await cms.PublishedArticlesAsync(title));
 
         // Once the cause is gone, a retry publishes it.
