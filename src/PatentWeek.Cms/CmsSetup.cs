@@ -92,7 +92,9 @@ public static class CmsSetup
         app.MapOpenApi();
         // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN. Its inline
         // configuration script carries a fresh nonce per response, which the security headers allow (and nothing else inline).
-        app.MapScalarApiReference(o => o.DisableDefaultFonts().WithNonce().AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
+        // Nothing that speaks to Scalar's own servers either: no telemetry, no AI chat, no MCP, no "deploy" toolbar.
+        app.MapScalarApiReference(o => o.DisableDefaultFonts().WithNonce().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools()
+            .AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();

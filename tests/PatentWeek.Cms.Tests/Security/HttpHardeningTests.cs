@@ -189,6 +189,9 @@ public abstract partial class HttpHardeningTests(AppFixture fixture)
         var html = await page.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotMatch(OutsideAddress(), html);
         Assert.Contains("\"withDefaultFonts\":false", html, StringComparison.Ordinal);
+        // Nor does it speak to the reference's vendor: no telemetry, no AI chat, no MCP, no deploy toolbar.
+        foreach (var setting in new[] { "\"telemetry\":false", "\"agent\":{\"disabled\":true}", "\"mcp\":{\"disabled\":true", "\"showDeveloperTools\":\"never\"" })
+            Assert.Contains(setting, html, StringComparison.Ordinal);
         // Whatever the bundled script might name, the browser may load nothing from another host.
         Assert.DoesNotMatch(OutsideAddress(), Header(page, "Content-Security-Policy")!);
         // Its inline configuration script runs by this response's nonce, not by allowing every inline script.
