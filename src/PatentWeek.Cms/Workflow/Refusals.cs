@@ -45,7 +45,7 @@ public static class Refusals
     public static Refusal SaveCollides() => new("save-collides", "The save collides with another item (its address is taken); change the slug and try again.", "保存与另一条内容冲突（网址已被占用），请修改网址别名后再试。");
 
     public static Refusal BlockedWords(IReadOnlyCollection<string> words) => new("blocked-words",
-        $"The text contains {words.Count} blocked word(s): {string.Join("、", words)}.", $"文中有 {words.Count} 个禁用词：{string.Join("、", words)}。请删除或改写后再保存。");
+        $"The text contains {words.Count} blocked word(s): {string.Join("、", words)}.", $"文中有 {words.Count} 个禁用词：{string.Join("、", words)}。请删除或改写后再试。");
 
     public static Refusal MissingAlt(IReadOnlyCollection<string> pictures) => new("missing-alt",
         $"Every picture needs alt text (替代文字) before publishing; missing for: {string.Join("; ", pictures)}.",
