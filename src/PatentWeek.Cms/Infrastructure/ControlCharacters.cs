@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Workflow;
@@ -32,6 +31,8 @@ public static class ControlCharacters
 
     public static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
 
+    public const string Chinese = "不能包含控制字符（制表符和换行除外），请删去后再保存。";
+
     public static string English(string text, int index) =>
         $"contains the control character 0x{(int)text[index]:X2} at position {index}; only tab, CR and LF are allowed ({Code}).";
 
@@ -58,7 +59,6 @@ public static class ControlCharacters
             {
                 string s => [s],
                 IEnumerable<string?> list => list,
-                IEnumerable => [],
                 _ => [],
             };
             var field = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
@@ -73,6 +73,4 @@ public static class ControlCharacters
             }
         }
     }
-
-    public const string Chinese = "不能包含控制字符（制表符和换行除外），请删去后再保存。";
 }
