@@ -1,11 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.WebEncoders;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
-using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Health;
 using PatentWeek.Cms.Infrastructure;
@@ -25,46 +20,20 @@ public static class CmsSetup
     public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddOptions<CmsOptions>().BindConfiguration(CmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CmsOptions>, CmsOptionsValidator>();
-        services.AddSingleton<CmsPaths>();
-        services.AddSingleton<PublicUrls>();
-        services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCmsInfrastructure();
         builder.AddCmsData();
         builder.AddCmsKeyRing();
-        services.AddCmsAccounts();
-
-        // Chinese is sent as characters, not \uXXXX or &#x…; escapes, in JSON and in HTML alike.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddProblemDetails();
-        services.AddCmsBadRequests();
-        services.AddControlCharacterValidation();
-        services.AddOpenApi(o => o.AddBearerSecurity());
-        services.AddCmsHealth();
-
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddCmsContent();
-        services.AddScoped<ContentWriter>();
-        services.AddScoped<ContentImporter>();
-        services.AddScoped<ContentExporter>();
-        services.AddScoped<ContentQueries>();
-        services.AddSingleton<ThemeRenderer>();
-        services.AddCmsOutputCache();
-        services.AddCmsAdmin();
-        services.AddCmsMedia();
+        builder.Services
+            .AddCmsAccounts()
+            .AddCmsHealth()
+            .AddCmsOutbox()
+            .AddCmsContent()
+            .AddCmsWorkflow()
+            .AddCmsDelivery()
+            .AddCmsSite()
+            .AddCmsAdmin()
+            .AddCmsMedia();
         builder.AddCmsWeChat();
-
-        services.AddScoped<WorkflowService>();
-        services.AddSingleton<PreviewLinks>();
-        services.AddScoped<Notifier>();
-        services.AddScoped<SensitiveWords>();
-        services.AddScoped<OutboxWriter>();
-        services.AddScoped<IOutboxHandler, ScheduledPublishHandler>();
-        services.AddScoped<IOutboxHandler, ScheduledUnpublishHandler>();
-        services.AddHostedService<OutboxDispatcher>();
-        services.AddHostedService<TrashPurger>();
         return builder;
     }
 

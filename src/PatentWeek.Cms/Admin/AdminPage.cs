@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PatentWeek.Cms.Accounts;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Admin;

@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Admin;
 

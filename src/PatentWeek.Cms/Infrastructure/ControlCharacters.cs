@@ -1,5 +1,5 @@
 using System.Reflection;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Infrastructure;

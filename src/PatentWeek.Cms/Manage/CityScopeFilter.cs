@@ -1,3 +1,5 @@
+using PatentWeek.Cms.Workflow;
+using PatentWeek.Cms.Content;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
@@ -24,18 +26,5 @@ internal sealed class CityScopeFilter(CmsDbContext db) : IEndpointFilter
         }
 
         return await next(context);
-    }
-}
-
-/// <summary>The items an actor may see at all: a city contributor sees their city's only.</summary>
-public static class ContentScope
-{
-    public static IQueryable<Data.Content.ContentItem> VisibleTo(this IQueryable<Data.Content.ContentItem> items, Actor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsCityBound)
-            return items;
-        var city = actor.CityCode;
-        return city is null ? items.Where(_ => false) : items.Where(i => i.CityCode == city);
     }
 }

@@ -1,3 +1,5 @@
+using PatentWeek.Cms.Workflow;
+using PatentWeek.Cms.Content;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -6,7 +6,8 @@ using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Delivery;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Media;
 

@@ -4,7 +4,6 @@ using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
-using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Media;

@@ -4,10 +4,10 @@ using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Infrastructure;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Workflow;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
-using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Media;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Infrastructure;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Content;
 

@@ -5,7 +5,7 @@ using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Manage;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Content;
 

@@ -104,7 +104,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     {
         if (string.IsNullOrWhiteSpace(at))
             return null;
-        return BeijingTime.TryParse(at, out var utc) ? utc : throw Manage.RequestValidationException.Field("at", Refusals.TimeFormat());
+        return BeijingTime.TryParse(at, out var utc) ? utc : throw RequestValidationException.Field("at", Refusals.TimeFormat());
     }
 
     private async Task LoadAsync(int id)

@@ -1,6 +1,6 @@
-using PatentWeek.Cms.Workflow;
 
-namespace PatentWeek.Cms.Manage;
+
+namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// Field errors found while mapping a request; answered as a 400 validation problem (English messages, and the

@@ -1,9 +1,8 @@
-using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
 
-namespace PatentWeek.Cms.Manage;
+namespace PatentWeek.Cms.Content;
 
 /// <summary>Turns a checked request into <see cref="ContentFields"/>, collecting every field error at once.</summary>
 public static class ContentRequestMapper

@@ -1,6 +1,6 @@
-using PatentWeek.Cms.Workflow;
 
-namespace PatentWeek.Cms.Manage;
+
+namespace PatentWeek.Cms.Workflow;
 
 /// <summary>Turns refused workflow steps and field errors into problem+json answers.</summary>
 internal sealed class WorkflowExceptionFilter : IEndpointFilter

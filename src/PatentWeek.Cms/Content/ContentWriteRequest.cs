@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PatentWeek.Cms.Manage;
+namespace PatentWeek.Cms.Content;
 
 /// <summary>
 /// The body of <c>POST /content</c> and <c>PUT /content/{id}</c>. A PUT replaces the editable fields:
@@ -35,7 +35,3 @@ public sealed record ContentWriteRequest
     /// <summary>On PUT: the version the edit was based on (or send it as <c>If-Match</c>).</summary>
     public int? Version { get; init; }
 }
-
-public sealed record CommentRequest([property: Required, MaxLength(2000)] string? Comment);
-
-public sealed record ScheduleRequest([property: MaxLength(40)] string? At);
