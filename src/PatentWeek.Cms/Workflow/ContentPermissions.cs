@@ -1,4 +1,5 @@
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Content;
 
 namespace PatentWeek.Cms.Workflow;
@@ -56,7 +57,7 @@ public static class ContentPermissions
             return;
         if (!actor.IsCityBound || item.CityCode != actor.CityCode)
             throw WorkflowException.Forbidden(Refusals.CannotEdit());
-        var editing = item.State == ContentState.Published ? item.WorkingCopyState ?? ContentState.Draft : item.State;
+        var editing = EditedVersion.EditingState(item);
         if (editing != ContentState.Draft)
             throw WorkflowException.Illegal(Refusals.CityEditsDraftsOnly(editing));
     }

@@ -194,7 +194,7 @@ public sealed class WorkflowService(
             return;
         }
 
-        var isCopy = item.State == ContentState.Published && item.WorkingCopy is not null;
+        var isCopy = EditedVersion.Of(item).IsCopy;
         var hits = await words.FindAsync(Editable(item), cancellationToken);
         if (hits.Any(h => h.Level == "block"))
         {
@@ -398,8 +398,9 @@ public sealed class WorkflowService(
 
     private static ContentState Target(ContentItem item, out bool isCopy)
     {
-        isCopy = item.State == ContentState.Published && item.WorkingCopy is not null;
-        return isCopy ? item.WorkingCopyState ?? ContentState.Draft : item.State;
+        var edited = EditedVersion.Of(item);
+        isCopy = edited.IsCopy;
+        return edited.State;
     }
 
     private void SetTarget(ContentItem item, bool isCopy, ContentState state)

@@ -74,7 +74,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     /// <summary>Which buttons to show; the workflow checks again when one is pressed.</summary>
     public bool Can(string step)
     {
-        var target = Item.State == ContentState.Published && Item.WorkingCopy is not null ? Item.WorkingCopyState ?? ContentState.Draft : Item.State;
+        var target = EditedVersion.Of(Item).State;
         return step switch
         {
             "submit" => target == ContentState.Draft && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
