@@ -18,4 +18,14 @@ public static class WeChatJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>
+    /// How answers are read into the client's records: the same names, and strict where WeChat documents a field
+    /// as always there (a missing one, or a null where the record says non-null, is an error, not a silent default).
+    /// </summary>
+    internal static readonly JsonSerializerOptions Answers = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
 }

@@ -6,23 +6,36 @@ namespace PatentWeek.WeChat;
 /// business), a JSON body with a non-zero <c>errcode</c> becomes a <see cref="WeChatApiException"/>.</summary>
 internal static class WeChatResponse
 {
-    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer as <typeparamref name="T"/>. The error envelope is looked at first, so an error answer is thrown
+    /// with its errcode and rid whatever <typeparamref name="T"/> expects; an answer of the wrong shape is an error too.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken)
     {
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        JsonElement json;
+        JsonDocument document;
         try
         {
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            json = document.RootElement.Clone();
+            document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         }
         catch (JsonException e)
         {
             throw new WeChatApiException($"WeChat {path} did not answer JSON.", e);
         }
 
-        ThrowOnError(json, path);
-        return json;
+        using (document)
+        {
+            ThrowOnError(document.RootElement, path);
+            try
+            {
+                return document.Deserialize<T>(WeChatJson.Answers) ?? throw new JsonException("The answer is null.");
+            }
+            catch (JsonException e)
+            {
+                throw new WeChatApiException($"WeChat {path} answered in an unexpected shape: {e.Message}", e);
+            }
+        }
     }
 
     /// <summary>A file answer: its bytes, unless the body is WeChat's JSON error (which comes with HTTP 200).</summary>

@@ -33,19 +33,6 @@ public sealed record DraftArticle
     public string? PicCrop11 { get; init; }
 }
 
-/// <summary>A stored draft's article as <c>draft/get</c> returns it (with its temporary preview URL).</summary>
-public sealed record DraftNewsItem
-{
-    public string Title { get; init; } = "";
-    public string? Author { get; init; }
-    public string? Digest { get; init; }
-    public string Content { get; init; } = "";
-    public string? ContentSourceUrl { get; init; }
-    public string ThumbMediaId { get; init; } = "";
-    public string? Url { get; init; }
-    public string? ThumbUrl { get; init; }
-}
-
 /// <summary>Where a publish job stands (<c>freepublish/get</c>).</summary>
 public sealed record PublishStatus(string PublishId, int Status, string? ArticleId, IReadOnlyList<PublishedArticle> Articles, IReadOnlyList<int> FailIdx)
 {

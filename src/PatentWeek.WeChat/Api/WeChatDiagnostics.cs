@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PatentWeek.WeChat.Api;
 
 /// <summary>
@@ -14,15 +12,7 @@ public sealed class WeChatDiagnostics(WeChatApiClient api)
     /// <summary>The call behind <paramref name="rid"/>; WeChat answers 76001 for an unknown or expired rid, 76002 for a malformed one.</summary>
     public async Task<RidInfo> RidAsync(string rid, CancellationToken cancellationToken)
     {
-        var request = (await api.PostJsonAsync("/cgi-bin/openapi/rid/get", new { rid }, cancellationToken)).GetProperty("request");
-        return new RidInfo(
-            DateTimeOffset.FromUnixTimeSeconds(request.GetProperty("invoke_time").GetInt64()),
-            request.GetProperty("cost_in_ms").GetInt64(),
-            Text(request, "request_url"),
-            Text(request, "request_body"),
-            Text(request, "response_body"),
-            Text(request, "client_ip"));
+        var request = (await api.PostJsonAsync<RidAnswer>("/cgi-bin/openapi/rid/get", new { rid }, cancellationToken)).Request;
+        return new RidInfo(request.InvokeTime, request.CostInMs, request.RequestUrl ?? "", request.RequestBody ?? "", request.ResponseBody ?? "", request.ClientIp ?? "");
     }
-
-    private static string Text(JsonElement json, string name) => json.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 }

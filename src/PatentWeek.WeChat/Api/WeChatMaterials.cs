@@ -16,21 +16,21 @@ public sealed class WeChatMaterials(WeChatApiClient api)
         ArgumentNullException.ThrowIfNull(bytes);
         if (type == "video" && videoTitle is null)
             throw new ArgumentException("A video material needs a title.", nameof(videoTitle));
-        var json = await api.PostMultipartAsync("/cgi-bin/material/add_material", () =>
+        var answer = await api.PostMultipartAsync<MediaIdAnswer>("/cgi-bin/material/add_material", () =>
         {
             var form = File(bytes, fileName, contentType);
             if (type == "video")
                 form.Add(new StringContent(JsonSerializer.Serialize(new { title = videoTitle, introduction = videoIntroduction ?? "" }, WeChatJson.Options)), "description");
             return form;
         }, cancellationToken, query: "type=" + Uri.EscapeDataString(type));
-        return new Material(WeChatDrafts.Text(json, "media_id"), json.TryGetProperty("url", out var url) ? url.GetString() : null);
+        return new Material(answer.MediaId, answer.Url);
     }
 
     /// <summary>Uploads an image for use inside an article body (JPEG or PNG under 1 MB); returns its WeChat URL.</summary>
     public async Task<string> UploadBodyImageAsync(byte[] bytes, string fileName, string contentType, CancellationToken cancellationToken)
     {
-        var json = await api.PostMultipartAsync("/cgi-bin/media/uploadimg", () => File(bytes, fileName, contentType), cancellationToken);
-        return json.GetProperty("url").GetString() ?? throw new WeChatApiException("uploadimg answered without a url.");
+        var answer = await api.PostMultipartAsync<UrlAnswer>("/cgi-bin/media/uploadimg", () => File(bytes, fileName, contentType), cancellationToken);
+        return answer.Url;
     }
 
     /// <summary>A temporary material's bytes (<c>media/get</c>); 40007 once it has expired (3 days).</summary>
@@ -44,27 +44,26 @@ public sealed class WeChatMaterials(WeChatApiClient api)
     public async Task<TemporaryMedia> UploadTemporaryAsync(string type, byte[] bytes, string fileName, string contentType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var json = await api.PostMultipartAsync("/cgi-bin/media/upload", () => File(bytes, fileName, contentType), cancellationToken,
+        var answer = await api.PostMultipartAsync<TemporaryMediaAnswer>("/cgi-bin/media/upload", () => File(bytes, fileName, contentType), cancellationToken,
             query: "type=" + Uri.EscapeDataString(type));
-        // A thumb's id may come as thumb_media_id only (as SDKs read it).
-        var mediaId = WeChatDrafts.Text(json, json.TryGetProperty("media_id", out _) ? "media_id" : "thumb_media_id");
-        var createdAt = long.Parse(WeChatDrafts.Text(json, "created_at"), System.Globalization.CultureInfo.InvariantCulture);
-        return new TemporaryMedia(json.TryGetProperty("type", out var t) ? t.GetString() ?? type : type, mediaId, DateTimeOffset.FromUnixTimeSeconds(createdAt));
+        var mediaId = answer.MediaId ?? answer.ThumbMediaId ?? throw new WeChatApiException("WeChat /cgi-bin/media/upload answered without a media_id.");
+        return new TemporaryMedia(answer.Type ?? type, mediaId, answer.CreatedAt);
     }
 
     public Task DeleteAsync(string mediaId, CancellationToken cancellationToken) =>
         api.PostJsonAsync("/cgi-bin/material/del_material", new { media_id = mediaId }, cancellationToken);
 
-    public Task<JsonElement> CountAsync(CancellationToken cancellationToken) => api.GetAsync("/cgi-bin/material/get_materialcount", cancellationToken);
+    public Task<MaterialCount> CountAsync(CancellationToken cancellationToken) => api.GetAsync<MaterialCount>("/cgi-bin/material/get_materialcount", cancellationToken);
 
-    public Task<JsonElement> BatchGetAsync(string type, int offset, int count, CancellationToken cancellationToken) =>
-        api.PostJsonAsync("/cgi-bin/material/batchget_material", new { type, offset, count = Math.Clamp(count, 1, 20) }, cancellationToken);
+    /// <summary>One page of the library's materials of one type (<c>image</c>, <c>video</c>, <c>voice</c> or <c>news</c>), newest first.</summary>
+    public Task<WeChatPage<MaterialItem>> BatchGetAsync(string type, int offset, int count, CancellationToken cancellationToken) =>
+        api.PostJsonAsync<WeChatPage<MaterialItem>>("/cgi-bin/material/batchget_material", new { type, offset, count = Math.Clamp(count, 1, 20) }, cancellationToken);
 
     /// <summary>Today's use of one API path (for example <c>/cgi-bin/draft/add</c>).</summary>
     public async Task<QuotaInfo> QuotaAsync(string cgiPath, CancellationToken cancellationToken)
     {
-        var quota = (await api.PostJsonAsync("/cgi-bin/openapi/quota/get", new { cgi_path = cgiPath }, cancellationToken)).GetProperty("quota");
-        return new QuotaInfo(quota.GetProperty("daily_limit").GetInt32(), quota.GetProperty("used").GetInt32(), quota.GetProperty("remain").GetInt32());
+        var answer = await api.PostJsonAsync<QuotaAnswer>("/cgi-bin/openapi/quota/get", new { cgi_path = cgiPath }, cancellationToken);
+        return answer.Quota;
     }
 
     /// <summary>Resets one API's daily counter (an account has 10 resets a month).</summary>

@@ -16,11 +16,13 @@ public sealed class StableTokenSource(HttpClient http, WeChatOptions options, Ti
         ArgumentNullException.ThrowIfNull(options);
         var body = new { grant_type = "client_credential", appid = options.AppId, secret = options.AppSecret, force_refresh = force };
         using var response = await http.PostAsJsonAsync(new Uri(options.ApiBaseUrl.TrimEnd('/') + Path), body, WeChatJson.Options, cancellationToken);
-        var json = await WeChatResponse.ReadAsync(response, Path, cancellationToken);
-        if (!json.TryGetProperty("access_token", out var token) || token.GetString() is not { Length: > 0 } value
-            || !json.TryGetProperty("expires_in", out var expires) || !expires.TryGetInt32(out var seconds) || seconds <= 0)
+        var answer = await WeChatResponse.ReadAsync<TokenAnswer>(response, Path, cancellationToken);
+        if (answer is not { AccessToken: { Length: > 0 } value, ExpiresIn: > 0 and var seconds })
             throw new WeChatApiException($"WeChat {Path} answered without a token.");
         var lifetime = TimeSpan.FromSeconds(seconds);
         return new AccessToken(value, time.GetUtcNow() + lifetime, lifetime);
     }
+
+    /// <summary>Read leniently: what a missing token means is said above, in one message.</summary>
+    private sealed record TokenAnswer(string? AccessToken = null, int ExpiresIn = 0);
 }

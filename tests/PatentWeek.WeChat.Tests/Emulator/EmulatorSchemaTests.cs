@@ -16,7 +16,7 @@ public sealed class EmulatorSchemaTests
             await using (var first = await EmulatorHost.StartAsync(o => o.DataPath = folder))
                 await first.Materials.AddAsync("image", TestFiles.Jpeg, "kept.jpg", "image/jpeg", Ct);
             await using (var second = await EmulatorHost.StartAsync(o => o.DataPath = folder))
-                Assert.Equal(1, (await second.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32());
+                Assert.Equal(1, (await second.Materials.CountAsync(Ct)).ImageCount);
 
             // A file written by an emulator with other tables.
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "emulator.db")}"))
@@ -29,7 +29,7 @@ public sealed class EmulatorSchemaTests
 
             SqliteConnection.ClearAllPools();
             await using var third = await EmulatorHost.StartAsync(o => o.DataPath = folder);
-            Assert.Equal(0, (await third.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32());
+            Assert.Equal(0, (await third.Materials.CountAsync(Ct)).ImageCount);
         }
         finally
         {

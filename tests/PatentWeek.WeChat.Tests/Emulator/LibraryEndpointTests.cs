@@ -2,7 +2,7 @@ using PatentWeek.WeChat.Api;
 
 namespace PatentWeek.WeChat.Tests.Emulator;
 
-/// <summary>The library and the published list, through the client's raw calls where no typed wrapper exists yet.</summary>
+/// <summary>The library and the published list, read through the client's typed pages.</summary>
 public sealed class LibraryEndpointTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -13,18 +13,18 @@ public sealed class LibraryEndpointTests
         await using var wx = await EmulatorHost.StartAsync();
         var cover = await wx.Materials.AddAsync("image", TestFiles.Jpeg, "封面.jpg", "image/jpeg", Ct);
         var list = await wx.Materials.BatchGetAsync("image", 0, 20, Ct);
-        Assert.Equal(1, list.GetProperty("total_count").GetInt32());
-        Assert.Equal(cover.MediaId, list.GetProperty("item")[0].GetProperty("media_id").GetString());
+        Assert.Equal(1, list.TotalCount);
+        Assert.Equal(cover.MediaId, list.Items[0].MediaId);
         await Assert.ThrowsAsync<WeChatApiException>(() => wx.Materials.BatchGetAsync("sticker", 0, 20, Ct));
 
         var draft = await wx.Drafts.AddAsync([new DraftArticle { Title = "列表", Content = "<p>x</p>", ThumbMediaId = cover.MediaId }], Ct);
         var publishId = await wx.Drafts.SubmitAsync(draft, Ct);
         wx.Clock.Advance(TimeSpan.FromSeconds(3));
         var articleId = (await wx.Drafts.GetPublishAsync(publishId, Ct)).ArticleId!;
-        Assert.Equal(1, (await wx.Drafts.BatchGetPublishedAsync(0, 20, noContent: false, Ct)).GetProperty("total_count").GetInt32());
+        Assert.Equal(1, (await wx.Drafts.BatchGetPublishedAsync(0, 20, noContent: false, Ct)).TotalCount);
 
         await wx.Drafts.DeletePublishedAsync(articleId, 0, Ct);
-        Assert.Equal(0, (await wx.Drafts.BatchGetPublishedAsync(0, 20, noContent: false, Ct)).GetProperty("total_count").GetInt32());
+        Assert.Equal(0, (await wx.Drafts.BatchGetPublishedAsync(0, 20, noContent: false, Ct)).TotalCount);
         var gone = await Assert.ThrowsAsync<WeChatApiException>(() => wx.Drafts.DeletePublishedAsync(articleId, 0, Ct));
         Assert.Equal(WeChatErrors.InvalidMediaId, gone.ErrCode);
     }

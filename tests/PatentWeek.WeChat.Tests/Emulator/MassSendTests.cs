@@ -15,8 +15,8 @@ public sealed class MassSendTests
         await using var wx = await EmulatorHost.StartAsync();
         var draft = await DraftAsync(wx, "第18周专利周报");
         var sent = await wx.Drafts.SendAllAsync(draft, "week-18", Ct);
-        var msgId = sent.GetProperty("msg_id").GetInt64();
-        Assert.True(sent.TryGetProperty("msg_data_id", out _));
+        var msgId = sent.MsgId;
+        Assert.NotEqual(0, sent.MsgDataId); // required in the typed answer, and a real id
         Assert.Equal(0, await wx.Drafts.CountAsync(Ct)); // a mass-sent draft leaves the draft box
 
         var repeat = await Assert.ThrowsAsync<WeChatApiException>(() => wx.Drafts.SendAllAsync(draft, "week-18", Ct));
@@ -35,12 +35,12 @@ public sealed class MassSendTests
     public async Task After_24_hours_the_same_clientmsgid_sends_again()
     {
         await using var wx = await EmulatorHost.StartAsync();
-        var first = (await wx.Drafts.SendAllAsync(await DraftAsync(wx, "一"), "weekly", Ct)).GetProperty("msg_id").GetInt64();
+        var first = (await wx.Drafts.SendAllAsync(await DraftAsync(wx, "一"), "weekly", Ct)).MsgId;
         var second = await DraftAsync(wx, "二");
         wx.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
         Assert.Equal(45065, (await Assert.ThrowsAsync<WeChatApiException>(() => wx.Drafts.SendAllAsync(second, "weekly", Ct))).ErrCode);
         wx.Clock.Advance(TimeSpan.FromSeconds(2));
-        var again = (await wx.Drafts.SendAllAsync(second, "weekly", Ct)).GetProperty("msg_id").GetInt64();
+        var again = (await wx.Drafts.SendAllAsync(second, "weekly", Ct)).MsgId;
         Assert.NotEqual(first, again);
         Assert.Equal(2, (await InspectAsync(wx)).GetArrayLength());
     }

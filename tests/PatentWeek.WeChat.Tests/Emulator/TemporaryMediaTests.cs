@@ -16,7 +16,7 @@ public sealed class TemporaryMediaTests
         var uploadedAt = wx.Clock.GetUtcNow();
         var media = await wx.Materials.UploadTemporaryAsync("image", TestFiles.Jpeg, "poster.jpg", "image/jpeg", Ct);
         Assert.Equal(("image", uploadedAt.ToUnixTimeSeconds()), (media.Type, media.CreatedAt.ToUnixTimeSeconds()));
-        Assert.Equal(0, (await wx.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32()); // not in the library
+        Assert.Equal(0, (await wx.Materials.CountAsync(Ct)).ImageCount); // not in the library
 
         using (var served = await GetAsync(wx, media.MediaId))
         {
