@@ -346,14 +346,10 @@ public sealed partial class CrossPostRunner(
         for (var offset = 0; offset < 100; offset += 20)
         {
             var page = await client.Drafts.BatchGetAsync(offset, 20, noContent: true, cancellationToken);
-            var items = page.GetProperty("item");
-            foreach (var draft in items.EnumerateArray())
-            {
-                if (HasMarker(draft.GetProperty("content"), post.Marker))
-                    return draft.GetProperty("media_id").GetString();
-            }
+            if (page.Items.FirstOrDefault(d => HasMarker(d.Content, post.Marker)) is { } draft)
+                return draft.MediaId;
 
-            if (items.GetArrayLength() < 20)
+            if (page.Items.Count < 20)
                 break;
         }
 
@@ -363,15 +359,14 @@ public sealed partial class CrossPostRunner(
     private static async Task<(string? ArticleId, Dictionary<int, string> Urls)?> FindPublishedAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
     {
         var page = await client.Drafts.BatchGetPublishedAsync(0, 20, noContent: true, cancellationToken);
-        foreach (var published in page.GetProperty("item").EnumerateArray())
+        foreach (var published in page.Items)
         {
-            var content = published.GetProperty("content");
-            if (!HasMarker(content, post.Marker))
+            if (!HasMarker(published.Content, post.Marker))
                 continue;
-            var urls = content.GetProperty("news_item").EnumerateArray()
-                .Select((article, i) => (Idx: i + 1, Url: article.TryGetProperty("url", out var u) ? u.GetString() : null))
+            var urls = published.Content.NewsItems
+                .Select((article, i) => (Idx: i + 1, article.Url))
                 .Where(a => a.Url is not null).ToDictionary(a => a.Idx, a => a.Url!);
-            return (published.GetProperty("article_id").GetString(), urls);
+            return (published.ArticleId, urls);
         }
 
         return null;
@@ -382,10 +377,8 @@ public sealed partial class CrossPostRunner(
         url.Length <= 500 && (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
             || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http");
 
-    private static bool HasMarker(JsonElement content, string marker) =>
-        content.TryGetProperty("news_item", out var news) && news.GetArrayLength() > 0
-        && news[0].TryGetProperty("content_source_url", out var url)
-        && (url.GetString() ?? "").EndsWith("utm_content=" + marker, StringComparison.Ordinal);
+    private static bool HasMarker(NewsContent content, string marker) =>
+        content.NewsItems is [{ ContentSourceUrl: { } url }, ..] && url.EndsWith("utm_content=" + marker, StringComparison.Ordinal);
 
     private static async Task<bool> DraftExistsAsync(WeChatPost post, WeChatClient client, CancellationToken cancellationToken)
     {

@@ -97,7 +97,7 @@ public abstract class CrossPostFlowTests(WeChatCms cms)
             $"![开幕式现场](/media/{first})\n\n详见[国家知识产权局通知](https://www.cnipa.gov.cn/art/2019/11/1.html)。\n\n![展台](/media/{second})",
             ContentKind.Story, cover: $"/media/{first}", city: "420100");
         var client = await cms.ClientAsync();
-        var imagesBefore = (await client.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32();
+        var imagesBefore = (await client.Materials.CountAsync(Ct)).ImageCount;
 
         await cms.CrossPostAsync(item.Id);
         var post = await cms.SettledAsync(item.Id);
@@ -113,13 +113,13 @@ public abstract class CrossPostFlowTests(WeChatCms cms)
         Assert.Contains("https://www.cnipa.gov.cn/art/2019/11/1.html", content, StringComparison.Ordinal);
         Assert.Empty(html.QuerySelectorAll("a"));
         // The cover went up once as permanent material; the same picture in the body is an uploadimg of its own.
-        Assert.Equal(imagesBefore + 1, (await client.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32());
+        Assert.Equal(imagesBefore + 1, (await client.Materials.CountAsync(Ct)).ImageCount);
 
         // A second item with the same cover reuses the upload.
         var other = await cms.PublishedAsync("同封面 " + Guid.NewGuid().ToString("N")[..6], cover: $"/media/{first}");
         await cms.CrossPostAsync(other.Id);
         Assert.Equal("published", (await cms.SettledAsync(other.Id)).GetProperty("status").GetString());
-        Assert.Equal(imagesBefore + 1, (await client.Materials.CountAsync(Ct)).GetProperty("image_count").GetInt32());
+        Assert.Equal(imagesBefore + 1, (await client.Materials.CountAsync(Ct)).ImageCount);
     }
 
     [Fact]
