@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PatentWeek.WeChat;
 
@@ -7,34 +8,31 @@ namespace PatentWeek.WeChat;
 internal static class WeChatResponse
 {
     /// <summary>
-    /// The answer as <typeparamref name="T"/>. The error envelope is looked at first, so an error answer is thrown
+    /// The answer as <typeparamref name="T"/>. The error envelope is read first, so an error answer is thrown
     /// with its errcode and rid whatever <typeparamref name="T"/> expects; an answer of the wrong shape is an error too.
     /// </summary>
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken)
     {
         response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        JsonDocument document;
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        ErrorEnvelope envelope;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            envelope = JsonSerializer.Deserialize<ErrorEnvelope>(bytes, WeChatJson.Answers) ?? throw new JsonException("The answer is null.");
         }
         catch (JsonException e)
         {
-            throw new WeChatApiException($"WeChat {path} did not answer JSON.", e);
+            throw new WeChatApiException($"WeChat {path} did not answer a JSON object.", e);
         }
 
-        using (document)
+        envelope.ThrowIfError(path);
+        try
         {
-            ThrowOnError(document.RootElement, path);
-            try
-            {
-                return document.Deserialize<T>(WeChatJson.Answers) ?? throw new JsonException("The answer is null.");
-            }
-            catch (JsonException e)
-            {
-                throw new WeChatApiException($"WeChat {path} answered in an unexpected shape: {e.Message}", e);
-            }
+            return JsonSerializer.Deserialize<T>(bytes, WeChatJson.Answers) ?? throw new JsonException("The answer is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new WeChatApiException($"WeChat {path} answered in an unexpected shape: {e.Message}", e);
         }
     }
 
@@ -46,23 +44,29 @@ internal static class WeChatResponse
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
         {
+            ErrorEnvelope? envelope = null;
             try
             {
-                using var document = JsonDocument.Parse(bytes);
-                ThrowOnError(document.RootElement, path);
+                envelope = JsonSerializer.Deserialize<ErrorEnvelope>(bytes, WeChatJson.Answers);
             }
             catch (JsonException)
             {
-                // Not JSON after all: the file is text.
+                // Not a JSON object after all: the file is text.
             }
+
+            envelope?.ThrowIfError(path);
         }
 
         return bytes;
     }
 
-    private static void ThrowOnError(JsonElement json, string path)
+    /// <summary><c>{"errcode":N,"errmsg":"… rid: …"}</c>; every answer may carry it, errcode 0 (or none) meaning success.</summary>
+    private sealed record ErrorEnvelope([property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? Errcode = null, string? Errmsg = null)
     {
-        if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var errCode) && errCode != 0)
-            throw new WeChatApiException(errCode, json.TryGetProperty("errmsg", out var message) ? message.GetString() ?? "" : "", path);
+        public void ThrowIfError(string path)
+        {
+            if (Errcode is { } code and not 0)
+                throw new WeChatApiException(code, Errmsg ?? "", path);
+        }
     }
 }
