@@ -67,6 +67,7 @@ public static class CmsSetup
         app.MapCmsHealth();
         app.MapDeliveryApi();
         app.MapManageApi();
+        app.MapCmsAccounts();
         app.MapMediaApi();
         app.MapMediaFiles();
         app.MapCmsWeChat();

@@ -16,7 +16,6 @@ public static class ManageApi
     public static IEndpointRouteBuilder MapManageApi(this IEndpointRouteBuilder app)
     {
         app.MapManageContentApi();
-        app.MapTokensApi();
 
         var notifications = app.MapGroup("/api/manage/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         notifications.MapGet("/", Notifications).WithSummary("My notifications, newest first");
