@@ -97,15 +97,13 @@ public static class ContentPermissions
         throw WorkflowException.Forbidden(Refusals.CannotSubmit());
     }
 
-    /// <summary>Editors publish their own items directly, and any approved item.</summary>
+    /// <summary>Editors publish their own items directly, and any approved item: which states allow it is the lifecycle's table.</summary>
     public static void EnsureCanPublish(Actor actor, ContentItem item, ContentState target, string? authorId)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
         EnsureEditorial(actor);
         var own = actor.Id is not null && authorId == actor.Id;
-        if (target == ContentState.Approved || target == ContentState.Archived || (own && target is ContentState.Draft or ContentState.Submitted))
-            return;
-        throw WorkflowException.Illegal(Refusals.ApprovedOnlyPublish());
+        ContentLifecycle.Editorial.Fire(target, ContentStep.Publish, new ContentContext(ByAuthor: own));
     }
 }

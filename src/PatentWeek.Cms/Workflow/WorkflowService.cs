@@ -11,10 +11,10 @@ using PatentWeek.Cms.Site;
 namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
-/// The editorial workflow: draft → submitted → approved → published → archived, with reject back to draft,
-/// working copies of published items, schedules, the trash and restores. Every step checks the item-level
-/// rules, writes its audit entry, notifications and outbox jobs in the same transaction as the change,
-/// and evicts the public pages when what the public sees changed.
+/// The editorial workflow as orchestration: load the item, ask who may (<see cref="ContentPermissions"/>) and what
+/// the state allows (<see cref="ContentLifecycle"/>, which also says which version a step acts on), apply the move,
+/// then write its audit entry, notifications and outbox jobs in the same transaction as the change, and evict the
+/// public pages when what the public sees changed.
 /// </summary>
 public sealed class WorkflowService(
     CmsDbContext db,
@@ -29,7 +29,7 @@ public sealed class WorkflowService(
 {
     public const string PublishJob = "content.publish";
     public const string UnpublishJob = "content.unpublish";
-    public static readonly TimeSpan TrashRetention = TimeSpan.FromDays(30);
+    public static readonly TimeSpan TrashRetention = ContentLifecycle.TrashRetention;
 
     public async Task<ContentItem> LoadAsync(int id, bool includeDeleted = false, CancellationToken cancellationToken = default) =>
         await FindAsync(id, cancellationToken, includeDeleted) ?? throw WorkflowException.NotFound();
@@ -37,6 +37,13 @@ public sealed class WorkflowService(
     private Task<ContentItem?> FindAsync(int id, CancellationToken cancellationToken, bool includeDeleted = false) =>
         db.ContentItems.Include(i => i.Tags).Include(i => i.Media).Include(i => i.Edition)
             .FirstOrDefaultAsync(i => i.Id == id && (includeDeleted || i.DeletedAt == null), cancellationToken);
+
+    /// <summary>What the actor can do next with the item as far as its state goes; the admin shows its buttons by it.</summary>
+    public IReadOnlyList<ContentStep> Next(Actor actor, ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ContentLifecycle.Next(item, Context(item, actor));
+    }
 
     public async Task<ContentItem> CreateAsync(Actor actor, ContentWriteRequest request, CancellationToken cancellationToken = default)
     {
@@ -104,12 +111,10 @@ public sealed class WorkflowService(
     {
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         ContentPermissions.EnsureCanSubmit(actor, item);
-        var target = Target(item, out var isCopy);
-        if (target != ContentState.Draft)
-            throw WorkflowException.Illegal(Refusals.SubmitDraftsOnly(target));
+        var move = ContentLifecycle.Ensure(item, ContentStep.Submit, Context(item, actor));
         var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
 
-        SetTarget(item, isCopy, ContentState.Submitted);
+        Apply(item, move);
         item.ReviewComment = null;
         await notifier.ReviewersAsync(item, $"待审核：《{Editable(item).Title}》");
         audit.Record(actor, AuditAction.Submit, Target(item));
@@ -121,11 +126,8 @@ public sealed class WorkflowService(
     {
         ContentPermissions.EnsureCanReview(actor);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
-        var target = Target(item, out var isCopy);
-        if (target != ContentState.Submitted)
-            throw WorkflowException.Illegal(Refusals.ApproveSubmittedOnly(target));
-        SetTarget(item, isCopy, ContentState.Approved);
-        notifier.Author(item, Author(item, isCopy), $"已通过审核：《{Editable(item).Title}》");
+        Apply(item, ContentLifecycle.Ensure(item, ContentStep.Approve, Context(item, actor)));
+        notifier.Author(item, ContentLifecycle.AuthorOf(item), $"已通过审核：《{Editable(item).Title}》");
         audit.Record(actor, AuditAction.Approve, Target(item));
         await SaveAsync(item, cancellationToken);
         return item;
@@ -137,12 +139,9 @@ public sealed class WorkflowService(
         // The comment goes into the item, the author's notification and the audit log.
         Infrastructure.ControlCharacters.Ensure("comment", comment);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
-        var target = Target(item, out var isCopy);
-        if (target != ContentState.Submitted)
-            throw WorkflowException.Illegal(Refusals.RejectSubmittedOnly(target));
-        SetTarget(item, isCopy, ContentState.Draft);
+        Apply(item, ContentLifecycle.Ensure(item, ContentStep.Reject, Context(item, actor)));
         item.ReviewComment = comment.Trim();
-        notifier.Author(item, Author(item, isCopy), $"已退回修改：《{Editable(item).Title}》：{item.ReviewComment}");
+        notifier.Author(item, ContentLifecycle.AuthorOf(item), $"已退回修改：《{Editable(item).Title}》：{item.ReviewComment}");
         audit.Record(actor, AuditAction.Reject, Target(item), item.ReviewComment);
         await SaveAsync(item, cancellationToken);
         return item;
@@ -153,15 +152,16 @@ public sealed class WorkflowService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
-        var target = Target(item, out var isCopy);
-        if (item.State == ContentState.Published && !isCopy)
-            throw WorkflowException.Illegal(Refusals.NothingToPublish());
-        ContentPermissions.EnsureCanPublish(actor, item, target, Author(item, isCopy));
+        // Nothing to publish is answered before who asks; whether the state allows it for this person after.
+        ContentLifecycle.EnsureHas(item, ContentStep.Publish);
+        var isCopy = ContentLifecycle.ActsOnCopy(item, ContentStep.Publish);
+        ContentPermissions.EnsureCanPublish(actor, item, ContentLifecycle.StateFor(item, ContentStep.Publish), ContentLifecycle.AuthorOf(item));
         var warnings = await words.EnsureAllowedAsync(Editable(item), cancellationToken);
         await media.EnsureAltTextAsync(Editable(item), isCopy ? WorkingCopy.Of(item)!.Html : item.Html, cancellationToken);
 
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
+            ContentLifecycle.Ensure(item, ContentStep.SchedulePublish, Context(item, actor));
             await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
             item.ScheduledPublishAt = when;
             writer.Touch(item);
@@ -194,7 +194,7 @@ public sealed class WorkflowService(
             return;
         }
 
-        var isCopy = EditedVersion.Of(item).IsCopy;
+        var isCopy = ContentLifecycle.ActsOnCopy(item, ContentStep.Publish);
         var hits = await words.FindAsync(Editable(item), cancellationToken);
         if (hits.Any(h => h.Level == "block"))
         {
@@ -214,8 +214,7 @@ public sealed class WorkflowService(
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
-            if (item.State != ContentState.Published && item.ScheduledPublishAt is null)
-                throw WorkflowException.Illegal(Refusals.ScheduleUnpublishPublishedOnly());
+            ContentLifecycle.Ensure(item, ContentStep.ScheduleUnpublish, Context(item, actor));
             await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
             item.ScheduledUnpublishAt = when;
             writer.Touch(item);
@@ -225,8 +224,7 @@ public sealed class WorkflowService(
             return item;
         }
 
-        if (item.State != ContentState.Published)
-            throw WorkflowException.Illegal(Refusals.UnpublishPublishedOnly(item.State));
+        ContentLifecycle.Ensure(item, ContentStep.Unpublish, Context(item, actor));
         await UnpublishNowAsync(actor.Email, item, cancellationToken);
         return item;
     }
@@ -235,7 +233,8 @@ public sealed class WorkflowService(
     {
         ArgumentNullException.ThrowIfNull(job);
         var item = await FindAsync(job.ItemId, cancellationToken);
-        if (item is null || item.State != ContentState.Published || item.ScheduledUnpublishAt is null)
+        // Already off the site, or the schedule was voided since: nothing to do.
+        if (item is null || item.ScheduledUnpublishAt is null || ContentLifecycle.Refusal(item, ContentStep.Unpublish, default) is not null)
             return;
         await UnpublishNowAsync($"scheduler ({job.By})", item, cancellationToken);
     }
@@ -245,6 +244,7 @@ public sealed class WorkflowService(
     {
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         ContentPermissions.EnsureCanDelete(actor, item);
+        ContentLifecycle.Ensure(item, ContentStep.Trash, Context(item, actor));
         item.DeletedAt = time.GetUtcNow().UtcDateTime;
         await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
         await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
@@ -257,10 +257,7 @@ public sealed class WorkflowService(
     public async Task<ContentItem> RestoreFromTrashAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var item = await LoadAsync(id, includeDeleted: true, cancellationToken);
-        if (item.DeletedAt is null)
-            throw WorkflowException.Illegal(Refusals.NotInTrash());
-        if (item.DeletedAt < time.GetUtcNow().UtcDateTime - TrashRetention)
-            throw WorkflowException.Illegal(Refusals.TrashExpired());
+        ContentLifecycle.Ensure(item, ContentStep.Restore, Context(item, actor));
         ContentPermissions.EnsureCanDelete(actor, item);
         await EnsureSlugFreeAsync(item.EditionId, item.Kind, item.Slug, item.Id, cancellationToken);
         item.DeletedAt = null;
@@ -298,7 +295,7 @@ public sealed class WorkflowService(
     /// <summary>An edit of a published item becomes its working copy; any other item is changed in place.</summary>
     private void SaveEdit(Actor actor, ContentItem item, ContentFields fields)
     {
-        if (item.State == ContentState.Published)
+        if (ContentLifecycle.EditsWorkingCopy(item))
         {
             writer.SaveWorkingCopy(item, fields with { State = ContentState.Published }, actor.Email, actor.Id);
             return;
@@ -318,7 +315,7 @@ public sealed class WorkflowService(
     private async Task PublishNowAsync(string by, ContentItem item, bool isCopy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var author = Author(item, isCopy);
+        var author = ContentLifecycle.AuthorOf(item);
         await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
         if (isCopy)
         {
@@ -326,9 +323,7 @@ public sealed class WorkflowService(
             await EnsureSlugFreeAsync(item.EditionId, item.Kind, copy.Fields.Slug, item.Id, cancellationToken);
             RecordSlugChange(item, copy.Fields.Slug);
             writer.Apply(item, copy.Fields with { State = ContentState.Published, PublishedAt = item.PublishedAt ?? now }, by);
-            item.WorkingCopy = null;
-            item.WorkingCopyState = null;
-            item.WorkingCopyById = null;
+            ContentLifecycle.DropCopy(item);
         }
         else
         {
@@ -355,9 +350,7 @@ public sealed class WorkflowService(
             await EnsureSlugFreeAsync(item.EditionId, item.Kind, copy.Fields.Slug, item.Id, cancellationToken);
             RecordSlugChange(item, copy.Fields.Slug);
             writer.Apply(item, copy.Fields with { State = ContentState.Archived, PublishedAt = item.PublishedAt }, by);
-            item.WorkingCopy = null;
-            item.WorkingCopyState = null;
-            item.WorkingCopyById = null;
+            ContentLifecycle.DropCopy(item);
         }
         else
         {
@@ -396,23 +389,14 @@ public sealed class WorkflowService(
             await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
     }
 
-    private static ContentState Target(ContentItem item, out bool isCopy)
+    /// <summary>A step's move into the version it moves; the version number moves with it, so stale saves are caught.</summary>
+    private void Apply(ContentItem item, ContentMove move)
     {
-        var edited = EditedVersion.Of(item);
-        isCopy = edited.IsCopy;
-        return edited.State;
-    }
-
-    private void SetTarget(ContentItem item, bool isCopy, ContentState state)
-    {
-        if (isCopy)
-            item.WorkingCopyState = state;
-        else
-            item.State = state;
+        ContentLifecycle.Apply(item, move);
         writer.Touch(item);
     }
 
-    private static string? Author(ContentItem item, bool isCopy) => isCopy ? item.WorkingCopyById ?? item.CreatedById : item.CreatedById;
+    private ContentContext Context(ContentItem item, Actor actor) => ContentContext.For(item, actor.Id, time.GetUtcNow().UtcDateTime);
 
     /// <summary>A public item whose slug changes keeps answering at the old one (301), forever.</summary>
     private void RecordSlugChange(ContentItem item, string newSlug)

@@ -71,19 +71,22 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         },
         () => Refused(id));
 
-    /// <summary>Which buttons to show; the workflow checks again when one is pressed.</summary>
-    public bool Can(string step)
+    /// <summary>
+    /// Which buttons to show: the step must be one the lifecycle allows next (<see cref="Next"/>, the same table the
+    /// workflow refuses by, so 发布 shows only where publishing would pass) and the person's role must take it.
+    /// The workflow checks again when one is pressed.
+    /// </summary>
+    public bool Can(string step) => step switch
     {
-        var target = EditedVersion.Of(Item).State;
-        return step switch
-        {
-            "submit" => target == ContentState.Draft && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
-            "review" => target == ContentState.Submitted && (Actor.IsEditorial || Actor.IsIn(Accounts.Roles.Reviewer)),
-            "publish" => Actor.IsEditorial && (Item.State != ContentState.Published || Item.WorkingCopy is not null),
-            "unpublish" => Actor.IsEditorial && Item.State == ContentState.Published,
-            _ => false,
-        };
-    }
+        "submit" => Next.Contains(ContentStep.Submit) && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
+        "review" => Next.Contains(ContentStep.Approve) && (Actor.IsEditorial || Actor.IsIn(Accounts.Roles.Reviewer)),
+        "publish" => Actor.IsEditorial && Next.Contains(ContentStep.Publish),
+        "unpublish" => Actor.IsEditorial && Next.Contains(ContentStep.Unpublish),
+        _ => false,
+    };
+
+    /// <summary>The steps the item's state allows next for this person.</summary>
+    public IReadOnlyList<ContentStep> Next { get; private set; } = [];
 
     private async Task<IActionResult> Step<T>(int id, string done, Func<Task<T>> action) => await StepAsync(
         async () =>
@@ -110,6 +113,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     private async Task LoadAsync(int id)
     {
         Item = await workflow.LoadAsync(id);
+        Next = workflow.Next(Actor, Item);
         Fields = WorkflowService.Editable(Item);
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
         CityName = Item.CityCode is null ? null : await Db.Cities.Where(c => c.Code == Item.CityCode).Select(c => c.Name).FirstOrDefaultAsync();
