@@ -20,7 +20,8 @@ public static class ManageApi
 
         var notifications = app.MapGroup("/api/manage/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         notifications.MapGet("/", Notifications).WithSummary("My notifications, newest first");
-        notifications.MapPost("/{notificationId:long}/read", MarkRead).WithSummary("Mark one of my notifications read");
+        notifications.MapPost("/{notificationId:long}/read", MarkRead).WithSummary("Mark one of my notifications read")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var audit = app.MapGroup("/api/manage/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Administrators);
         audit.MapGet("/", Audit).WithSummary("The audit log, newest first, filtered");

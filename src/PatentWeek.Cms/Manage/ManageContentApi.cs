@@ -34,26 +34,30 @@ public static class ManageContentApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        content.MapGet("/", List).WithSummary("Items visible to me, filtered");
-        content.MapPost("/", Create).RequireAuthorization(Policies.Authors).WithSummary("Create a draft");
+        content.MapGet("/", List).WithSummary("Items visible to me, filtered").ProducesValidationProblem();
+        content.MapPost("/", Create).RequireAuthorization(Policies.Authors).WithSummary("Create a draft")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         content.MapGet("/trash", Trash).RequireAuthorization(Policies.Authors).WithSummary("Items in the trash (30 days)");
 
-        var item = content.MapGroup("/{id:int}").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // Each step declares what it answers besides 404: 409 where the item's state or version can refuse it, 422 where its words or pictures can.
+        var item = content.MapGroup("/{id:int}").ProducesProblem(StatusCodes.Status404NotFound);
         item.MapGet("/", Get).WithSummary("One item, as its editors see it");
-        item.MapPut("/", Update).RequireAuthorization(Policies.Authors).WithSummary("Save an edit (needs the version)");
-        item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Move to the trash");
+        item.MapPut("/", Update).RequireAuthorization(Policies.Authors).WithSummary("Save an edit (needs the version)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Move to the trash").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapPost("/submit", Submit).RequireAuthorization(Policies.Authors).WithSummary("Submit for review")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        item.MapPost("/approve", Approve).RequireAuthorization(Policies.Reviewers).WithSummary("Approve a submitted item");
-        item.MapPost("/reject", Reject).RequireAuthorization(Policies.Reviewers).WithSummary("Send a submitted item back, with a comment");
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        item.MapPost("/approve", Approve).RequireAuthorization(Policies.Reviewers).WithSummary("Approve a submitted item").ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapPost("/reject", Reject).RequireAuthorization(Policies.Reviewers).WithSummary("Send a submitted item back, with a comment").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapPost("/publish", Publish).RequireAuthorization(Policies.Publishers).WithSummary("Publish now, or at 'at'")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        item.MapPost("/unpublish", Unpublish).RequireAuthorization(Policies.Publishers).WithSummary("Unpublish now, or at 'at'");
-        item.MapPost("/restore", Restore).RequireAuthorization(Policies.Authors).WithSummary("Take the item out of the trash");
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        item.MapPost("/unpublish", Unpublish).RequireAuthorization(Policies.Publishers).WithSummary("Unpublish now, or at 'at'")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapPost("/restore", Restore).RequireAuthorization(Policies.Authors).WithSummary("Take the item out of the trash").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapGet("/revisions", Revisions).WithSummary("Every saved version, newest first");
         item.MapPost("/preview-link", PreviewLink).WithSummary("A signed link that shows the unpublished item for 3 days");
         item.MapPost("/revisions/{number:int}/restore", RestoreRevision).RequireAuthorization(Policies.Authors)
-            .WithSummary("Save an old revision again as the newest");
+            .WithSummary("Save an old revision again as the newest").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

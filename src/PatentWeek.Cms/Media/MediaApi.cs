@@ -37,7 +37,8 @@ public static class MediaApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Delete media no item uses")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        item.MapGet("/file", Download).WithSummary("The original file, under its original name");
+        item.MapGet("/file", Download).WithSummary("The original file, under its original name")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status416RangeNotSatisfiable);
 
         // The admin pages' own endpoints: the sign-in cookie instead of a token, and an antiforgery header.
         var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff)
