@@ -6,13 +6,6 @@ using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Accounts;
 
-/// <summary>A refused account change: the field it concerns, English for the command line, Chinese for the admin UI.</summary>
-public sealed record AccountError(string Field, string Detail, string Text)
-{
-    /// <summary>The request itself does not make sense (role and city), as opposed to the account it would create.</summary>
-    public bool IsUsage => Field is "role" or "city";
-}
-
 /// <summary>
 /// Adds accounts, for the admin's users page and the <c>users add</c> command alike: the same role and city rules,
 /// the same audit entry, the same errors (each caller shows them in its own language).
@@ -25,13 +18,13 @@ public sealed class UserCreation(UserManager<CmsUser> users, CmsDbContext db, Au
         var errors = new List<AccountError>();
         var role = Roles.Normalize(roleName);
         if (role is null)
-            errors.Add(new("role", $"unknown role '{roleName}'; roles are {string.Join(", ", Roles.All)}", "未知角色。"));
+            errors.Add(new("role", AccountRefusals.RoleUnknown(roleName)));
         if (role == Roles.CityContributor && string.IsNullOrEmpty(city))
-            errors.Add(new("city", "a CityContributor needs --city CODE (e.g. 420100)", "市州通讯员需要选择市州。"));
+            errors.Add(new("city", AccountRefusals.CityRequired()));
         if (role != Roles.CityContributor && !string.IsNullOrEmpty(city))
-            errors.Add(new("city", "only a CityContributor is bound to a city", "只有市州通讯员属于市州。"));
+            errors.Add(new("city", AccountRefusals.CityOnlyForContributors()));
         if (!string.IsNullOrEmpty(city) && !await db.Cities.AnyAsync(c => c.Code == city))
-            errors.Add(new("city", $"'{city}' is not a known city code", "未知市州。"));
+            errors.Add(new("city", AccountRefusals.CityUnknown(city)));
         return (errors.Count == 0 ? role : null, errors);
     }
 
@@ -40,7 +33,7 @@ public sealed class UserCreation(UserManager<CmsUser> users, CmsDbContext db, Au
     {
         var (role, errors) = await CheckRoleAsync(roleName, city);
         if (errors.Count == 0 && await users.FindByEmailAsync(email) is not null)
-            errors.Add(new("email", $"{email} already has an account", "这个邮箱已有账号。"));
+            errors.Add(new("email", AccountRefusals.EmailTaken(email)));
         return (errors.Count == 0 ? role : null, errors);
     }
 
@@ -62,8 +55,7 @@ public sealed class UserCreation(UserManager<CmsUser> users, CmsDbContext db, Au
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            var described = string.Join(" ", created.Errors.Select(e => e.Description));
-            return (null, [new("", "not added: " + described, described)]);
+            return (null, [new("", AccountRefusals.NotCreated(string.Join(" ", created.Errors.Select(e => e.Description))))]);
         }
 
         await users.AddToRoleAsync(user, role!);
