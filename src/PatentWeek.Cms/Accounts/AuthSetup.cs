@@ -40,6 +40,7 @@ public static class AuthSetup
 
         services.AddScoped<TokenService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<UserCreation>();
         // A disabled account's or changed password's sessions end within a minute, not half an hour.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication(o =>

@@ -27,9 +27,11 @@ public static class TokensApi
     {
         var tokens = app.MapGroup("/api/manage/v1/tokens").WithTags("Tokens");
         tokens.MapPost("/", Issue).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit)
-            .WithSummary("Exchange e-mail and password (plus the authenticator code when 2FA is on) for a token");
+            .WithSummary("Exchange e-mail and password (plus the authenticator code when 2FA is on) for a token")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         tokens.MapGet("/", List).RequireAuthorization(Policies.Staff).WithSummary("My tokens");
-        tokens.MapDelete("/{id:int}", Revoke).RequireAuthorization(Policies.Staff).WithSummary("Revoke one of my tokens");
+        tokens.MapDelete("/{id:int}", Revoke).RequireAuthorization(Policies.Staff).WithSummary("Revoke one of my tokens")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -18,8 +18,10 @@ public abstract class AdminPage : PageModel
     public bool CanPublish => ContentPermissions.CanPublish(Actor);
 
     /// <summary>
-    /// Runs a workflow step. A refusal becomes a message on the page in Chinese (field errors next to their fields,
-    /// a blocked word next to the field that holds it); an item another city owns, or that does not exist, is a plain 404.
+    /// Runs a workflow step or media change. Any refusal (<see cref="RefusedException"/>) becomes a message on the page in
+    /// Chinese (field errors next to their fields, a blocked word next to the field that holds it); an item another
+    /// city owns, or that does not exist, is a plain 404. The one mapping of refusals for the admin, as
+    /// <see cref="WorkflowExceptionFilter"/> is for the APIs.
     /// </summary>
     protected async Task<IActionResult> StepAsync(Func<Task<IActionResult>> step, Func<Task<IActionResult>> onRefused)
     {
@@ -29,32 +31,9 @@ public abstract class AdminPage : PageModel
         {
             return await step();
         }
-        catch (WorkflowException e) when (e.Status == StatusCodes.Status404NotFound)
+        catch (RefusedException e) when (e.Status == StatusCodes.Status404NotFound)
         {
             return NotFound();
-        }
-        catch (WorkflowException e)
-        {
-            ModelState.AddModelError("", e.Text);
-            if (e.Extensions.TryGetValue("hits", out var hits) && hits is IReadOnlyList<WordHit> list)
-            {
-                ViewData["Hits"] = list;
-                foreach (var field in list.Where(h => h.Level == "block").GroupBy(h => h.Field))
-                    ModelState.AddModelError(FieldName(field.Key), $"{RefusalFallback.FieldName(field.Key)}中有禁用词：{string.Join("、", field.Select(h => h.Word).Distinct())}");
-            }
-
-            if (e.Extensions.TryGetValue("current", out var current))
-                ViewData["Current"] = current;
-            return await onRefused();
-        }
-        catch (Media.MediaRejectedException e) when (e.StatusCode == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-        catch (Media.MediaRejectedException e)
-        {
-            ModelState.AddModelError("", e.Text);
-            return await onRefused();
         }
         catch (RequestValidationException e)
         {
@@ -69,6 +48,21 @@ public abstract class AdminPage : PageModel
                 ModelState.AddModelError(key, e.TextOf(field));
             }
 
+            return await onRefused();
+        }
+        catch (RefusedException e)
+        {
+            ModelState.AddModelError("", e.Text);
+            var extensions = e.ProblemExtensions;
+            if (extensions.TryGetValue("hits", out var hits) && hits is IReadOnlyList<WordHit> list)
+            {
+                ViewData["Hits"] = list;
+                foreach (var field in list.Where(h => h.Level == "block").GroupBy(h => h.Field))
+                    ModelState.AddModelError(FieldName(field.Key), $"{RefusalFallback.FieldName(field.Key)}中有禁用词：{string.Join("、", field.Select(h => h.Word).Distinct())}");
+            }
+
+            if (extensions.TryGetValue("current", out var current))
+                ViewData["Current"] = current;
             return await onRefused();
         }
     }

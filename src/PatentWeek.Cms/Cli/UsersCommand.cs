@@ -19,6 +19,7 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
     private readonly UserManager<CmsUser> _users = services.GetRequiredService<UserManager<CmsUser>>();
     private readonly CmsDbContext _db = services.GetRequiredService<CmsDbContext>();
     private readonly AuditLog _audit = services.GetRequiredService<AuditLog>();
+    private readonly UserCreation _creation = services.GetRequiredService<UserCreation>();
     private readonly AccountService _accounts = services.GetRequiredService<AccountService>();
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> options) =>
@@ -34,29 +35,18 @@ internal sealed class UsersCommand(IServiceProvider services, TextReader input, 
     {
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var roleName))
             return await FailAsync(Usage, 2);
-        var role = Roles.Normalize(roleName);
-        if (role is null)
-            return await FailAsync($"unknown role '{roleName}'; roles are {string.Join(", ", Roles.All)}", 2);
         options.TryGetValue("city", out var city);
-        if (role == Roles.CityContributor && city is null)
-            return await FailAsync("a CityContributor needs --city CODE (e.g. 420100)", 2);
-        if (role != Roles.CityContributor && city is not null)
-            return await FailAsync("only a CityContributor is bound to a city", 2);
-        if (city is not null && !await _db.Cities.AnyAsync(c => c.Code == city))
-            return await FailAsync($"'{city}' is not a known city code", 2);
-        if (await _users.FindByEmailAsync(email) is not null)
-            return await FailAsync($"{email} already has an account", 1);
+        // The rules are checked before the password is asked for; a wrong role or city is a usage error.
+        var (role, refused) = await _creation.CheckAsync(email, roleName, city);
+        if (refused.Count > 0)
+            return await FailAsync(refused[0].Detail, refused[0].IsUsage ? 2 : 1);
 
         if (!Console.IsInputRedirected)
             await output.WriteAsync("Password: ");
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
-        var user = new CmsUser { UserName = email, Email = email, EmailConfirmed = true, CityCode = city };
-        var created = await _users.CreateAsync(user, password);
-        if (!created.Succeeded)
-            return await FailAsync("not added: " + string.Join(" ", created.Errors.Select(e => e.Description)), 1);
-        await _users.AddToRoleAsync(user, role);
-        _audit.Record("cli", AuditAction.UserAdd, $"user/{email}", Accounts.Roles.Label(role) + (city is null ? "" : " " + city));
-        await _db.SaveChangesAsync();
+        var (_, errors) = await _creation.CreateAsync("cli", email, role, city, password, mustChangePassword: false);
+        if (errors.Count > 0)
+            return await FailAsync(errors[0].Detail, errors[0].IsUsage ? 2 : 1);
         await output.WriteLineAsync($"added {email} as {role}{(city is null ? "" : " of " + city)}");
         return 0;
     }

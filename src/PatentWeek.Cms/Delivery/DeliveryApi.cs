@@ -15,14 +15,16 @@ public static class DeliveryApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Delivery")
             .AddEndpointFilter<ETagFilter>()
-            .CacheOutput(Site.OutputCaching.PublicPolicy);
+            .CacheOutput(Site.OutputCaching.PublicPolicy)
+            // The ETag filter answers a matching If-None-Match itself.
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void), []));
 
         api.MapGet("/site", GetSite).WithName("GetSite").WithSummary("The current edition of the campaign")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/content", ListContent).WithName("ListContent").WithSummary("Published items, newest first; events (kind=event) by their start")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/cities", ListCities).WithName("ListCities").WithSummary("The province's cities");
 
         // Previews are per-token, never cached and never indexed: outside the cached, ETagged group.

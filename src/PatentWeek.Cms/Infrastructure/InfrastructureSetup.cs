@@ -22,7 +22,7 @@ public static class InfrastructureSetup
         services.AddProblemDetails();
         services.AddCmsBadRequests();
         services.AddControlCharacterValidation();
-        services.AddOpenApi(o => o.AddBearerSecurity());
+        services.AddOpenApi(o => o.AddBearerSecurity().AddPipelineResponses());
         return services;
     }
 }

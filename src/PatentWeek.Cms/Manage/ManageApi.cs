@@ -19,29 +19,25 @@ public static class ManageApi
 
         var notifications = app.MapGroup("/api/manage/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         notifications.MapGet("/", Notifications).WithSummary("My notifications, newest first");
-        notifications.MapPost("/{notificationId:long}/read", MarkRead).WithSummary("Mark one of my notifications read");
+        notifications.MapPost("/{notificationId:long}/read", MarkRead).WithSummary("Mark one of my notifications read")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var audit = app.MapGroup("/api/manage/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Administrators);
         audit.MapGet("/", Audit).WithSummary("The audit log, newest first, filtered");
         return app;
     }
 
-    public static async Task<Ok<List<NotificationDto>>> Notifications(ClaimsPrincipal principal, CmsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<NotificationDto>>> Notifications(ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken cancellationToken)
     {
-        var userId = Actor.From(principal).Id;
-        var rows = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(100).ToListAsync(cancellationToken);
+        var rows = await inbox.ListAsync(Actor.From(principal), 100, cancellationToken);
         return TypedResults.Ok(rows.Select(n => new NotificationDto(n.Id, BeijingTime.ToBeijing(n.At), n.Message, n.ContentItemId, n.ReadAt is not null)).ToList());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
-        long notificationId, ClaimsPrincipal principal, CmsDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var userId = Actor.From(principal).Id;
-        var now = time.GetUtcNow().UtcDateTime;
-        var updated = await db.Notifications.Where(n => n.Id == notificationId && n.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), cancellationToken);
-        return updated == 0 ? Problems.NotFound("You have no such notification.") : TypedResults.NoContent();
-    }
+        long notificationId, ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken cancellationToken) =>
+        await inbox.MarkReadAsync(Actor.From(principal), notificationId, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("You have no such notification.");
 
     public static async Task<Ok<List<AuditEntryDto>>> Audit(
         CmsDbContext db, CancellationToken cancellationToken,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
@@ -33,74 +34,47 @@ public static class ManageContentApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        content.MapGet("/", List).WithSummary("Items visible to me, filtered");
-        content.MapPost("/", Create).RequireAuthorization(Policies.Authors).WithSummary("Create a draft");
+        content.MapGet("/", List).WithSummary("Items visible to me, filtered").ProducesValidationProblem();
+        content.MapPost("/", Create).RequireAuthorization(Policies.Authors).WithSummary("Create a draft")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         content.MapGet("/trash", Trash).RequireAuthorization(Policies.Authors).WithSummary("Items in the trash (30 days)");
 
-        var item = content.MapGroup("/{id:int}").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // Each step declares what it answers besides 404: 409 where the item's state or version can refuse it, 422 where its words or pictures can.
+        var item = content.MapGroup("/{id:int}").ProducesProblem(StatusCodes.Status404NotFound);
         item.MapGet("/", Get).WithSummary("One item, as its editors see it");
-        item.MapPut("/", Update).RequireAuthorization(Policies.Authors).WithSummary("Save an edit (needs the version)");
-        item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Move to the trash");
+        item.MapPut("/", Update).RequireAuthorization(Policies.Authors).WithSummary("Save an edit (needs the version)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Move to the trash").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapPost("/submit", Submit).RequireAuthorization(Policies.Authors).WithSummary("Submit for review")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        item.MapPost("/approve", Approve).RequireAuthorization(Policies.Reviewers).WithSummary("Approve a submitted item");
-        item.MapPost("/reject", Reject).RequireAuthorization(Policies.Reviewers).WithSummary("Send a submitted item back, with a comment");
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        item.MapPost("/approve", Approve).RequireAuthorization(Policies.Reviewers).WithSummary("Approve a submitted item").ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapPost("/reject", Reject).RequireAuthorization(Policies.Reviewers).WithSummary("Send a submitted item back, with a comment").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapPost("/publish", Publish).RequireAuthorization(Policies.Publishers).WithSummary("Publish now, or at 'at'")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        item.MapPost("/unpublish", Unpublish).RequireAuthorization(Policies.Publishers).WithSummary("Unpublish now, or at 'at'");
-        item.MapPost("/restore", Restore).RequireAuthorization(Policies.Authors).WithSummary("Take the item out of the trash");
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        item.MapPost("/unpublish", Unpublish).RequireAuthorization(Policies.Publishers).WithSummary("Unpublish now, or at 'at'")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        item.MapPost("/restore", Restore).RequireAuthorization(Policies.Authors).WithSummary("Take the item out of the trash").ProducesProblem(StatusCodes.Status409Conflict);
         item.MapGet("/revisions", Revisions).WithSummary("Every saved version, newest first");
         item.MapPost("/preview-link", PreviewLink).WithSummary("A signed link that shows the unpublished item for 3 days");
         item.MapPost("/revisions/{number:int}/restore", RestoreRevision).RequireAuthorization(Policies.Authors)
-            .WithSummary("Save an old revision again as the newest");
+            .WithSummary("Save an old revision again as the newest").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
     public static async Task<Ok<PagedDto<ManageContentSummaryDto>>> List(
-        ClaimsPrincipal principal, CmsDbContext db, CancellationToken cancellationToken,
+        ClaimsPrincipal principal, StaffContentQueries staff, CancellationToken cancellationToken,
         [FromQuery] string? state = null, [FromQuery] string? kind = null, [FromQuery] string? city = null, [FromQuery] string? q = null,
         [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
-        var actor = Actor.From(principal);
-        var errors = new Dictionary<string, string[]>();
-        var query = db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(actor);
-        if (state is not null)
-        {
-            if (ContentKinds.TryParseState(state, out var s))
-                query = query.InState(s);
-            else
-                errors["state"] = ["state must be draft, submitted, approved, published or archived."];
-        }
-
-        if (kind is not null)
-        {
-            if (ContentKinds.TryParseKind(kind, out var k))
-                query = query.Where(i => i.Kind == k);
-            else
-                errors["kind"] = [$"kind must be one of {string.Join(", ", ContentKinds.Names)}."];
-        }
-
-        if (city is not null)
-            query = query.Where(i => i.CityCode == city);
-        if (!string.IsNullOrWhiteSpace(q))
-            query = query.Where(i => i.Title.Contains(q) || (i.Summary != null && i.Summary.Contains(q)) || i.Body.Contains(q));
-        if (page < 1 || pageSize is < 1 or > 200)
-            errors["page"] = ["page must be ≥ 1 and pageSize from 1 to 200."];
+        var filter = StaffFilter.Parse(state, kind, city, q, page, pageSize, out var errors);
         if (errors.Count > 0)
-            throw new RequestValidationException(errors);
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await SummariesAsync(
-            query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
-        return TypedResults.Ok(new PagedDto<ManageContentSummaryDto>(items, page, pageSize, total));
+            throw StaffFilter.Refused(errors);
+        var result = await staff.ListAsync(Actor.From(principal), filter, cancellationToken);
+        return TypedResults.Ok(new PagedDto<ManageContentSummaryDto>([.. result.Items.Select(ManageContentSummaryDto.From)], result.Page, result.PageSize, result.Total));
     }
 
-    public static async Task<Ok<List<ManageContentSummaryDto>>> Trash(ClaimsPrincipal principal, CmsDbContext db, CancellationToken cancellationToken)
-    {
-        var actor = Actor.From(principal);
-        return TypedResults.Ok(await SummariesAsync(
-            db.ContentItems.AsNoTracking().Where(i => i.DeletedAt != null).VisibleTo(actor).OrderByDescending(i => i.DeletedAt), cancellationToken));
-    }
+    public static async Task<Ok<List<ManageContentSummaryDto>>> Trash(ClaimsPrincipal principal, StaffContentQueries staff, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await staff.TrashAsync(Actor.From(principal), cancellationToken)).Select(ManageContentSummaryDto.From).ToList());
 
     public static async Task<Created<ManageContentDto>> Create(
         ContentWriteRequest request, ClaimsPrincipal principal, WorkflowService workflow, CancellationToken cancellationToken)
@@ -178,15 +152,6 @@ public static class ManageContentApi
         await workflow.LoadAsync(id, cancellationToken: cancellationToken);
         var (token, expires) = links.Create(id);
         return TypedResults.Ok(new PreviewLinkDto(urls.Absolute("/preview/" + token), urls.Absolute("/api/v1/preview/" + token), expires.ToOffset(BeijingTime.Offset)));
-    }
-
-    private static async Task<List<ManageContentSummaryDto>> SummariesAsync(IQueryable<Data.Content.ContentItem> query, CancellationToken cancellationToken)
-    {
-        var rows = await query
-            .Select(i => new { i.Id, i.Kind, Edition = i.Edition.Number, i.State, i.WorkingCopyState, i.Title, i.Slug, i.CityCode, i.UpdatedAt, i.PublishedAt, i.DeletedAt })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ManageContentSummaryDto(r.Id, r.Kind.ToName(), r.Edition, r.State.ToName(), r.WorkingCopyState?.ToName(),
-            r.Title, r.Slug, r.CityCode, BeijingTime.ToBeijing(r.UpdatedAt), BeijingTime.ToBeijing(r.PublishedAt), BeijingTime.ToBeijing(r.DeletedAt))).ToList();
     }
 
     private static DateTime? At(ScheduleRequest? request)

@@ -1,4 +1,5 @@
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
@@ -63,7 +64,15 @@ public sealed record ManageContentDto(
 
 public sealed record ManageContentSummaryDto(
     int Id, string Kind, int Edition, string State, string? WorkingCopyState, string Title, string Slug, string? City,
-    DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? DeletedAt);
+    DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? DeletedAt)
+{
+    public static ManageContentSummaryDto From(StaffRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Id, row.Kind.ToName(), row.Edition, row.State.ToName(), row.WorkingCopyState?.ToName(), row.Title, row.Slug, row.CityCode,
+            BeijingTime.ToBeijing(row.UpdatedAt), BeijingTime.ToBeijing(row.PublishedAt), BeijingTime.ToBeijing(row.DeletedAt));
+    }
+}
 
 public sealed record RevisionDto(int Number, DateTimeOffset CreatedAt, string CreatedBy, ContentFields Fields);
 

@@ -13,7 +13,7 @@ namespace PatentWeek.Cms.Media;
 
 /// <summary>
 /// <c>/api/manage/v1/media</c> (bearer tokens) and the admin's cookie twins for uploading and downloading.
-/// Refusals become problem+json through <see cref="MediaProblemFilter"/> on each group.
+/// Refusals become problem+json through <see cref="WorkflowExceptionFilter"/> on each group, as on every API.
 /// </summary>
 public static class MediaApi
 {
@@ -22,7 +22,7 @@ public static class MediaApi
         var media = app.MapGroup("/api/manage/v1/media")
             .WithTags("Media")
             .RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<MediaProblemFilter>()
+            .AddEndpointFilter<WorkflowExceptionFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         media.MapPost("/", Upload).RequireAuthorization(Policies.Authors).DisableAntiforgery()
@@ -37,11 +37,12 @@ public static class MediaApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         item.MapDelete("/", Delete).RequireAuthorization(Policies.Authors).WithSummary("Delete media no item uses")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        item.MapGet("/file", Download).WithSummary("The original file, under its original name");
+        item.MapGet("/file", Download).WithSummary("The original file, under its original name")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status416RangeNotSatisfiable);
 
         // The admin pages' own endpoints: the sign-in cookie instead of a token, and an antiforgery header.
         var admin = app.MapGroup("/admin/media").RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<AccountSetupEndpointFilter>().AddEndpointFilter<MediaProblemFilter>().ExcludeFromDescription();
+            .AddEndpointFilter<AccountSetupEndpointFilter>().AddEndpointFilter<WorkflowExceptionFilter>().ExcludeFromDescription();
         admin.MapPost("/upload", AdminUpload).RequireAuthorization(Policies.Authors).DisableAntiforgery();
         admin.MapGet("/{id:int}/file", Download);
         return app;
@@ -119,39 +120,3 @@ public static class MediaApi
 /// so nothing binds to this type.
 /// </summary>
 public sealed record MediaUploadForm(IFormFile File, string? Alt = null, string? Title = null);
-
-/// <summary>Turns a refused upload or media change into problem+json with its status; a refused field names it.</summary>
-internal sealed class MediaProblemFilter : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (MediaRejectedException e)
-        {
-            // The admin pages' own endpoints answer in the admin's language; the API keeps English.
-            var admin = context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
-            return TypedResults.Problem(admin ? e.Text : e.Message, statusCode: e.StatusCode, title: Title(e.StatusCode));
-        }
-        catch (RequestValidationException e)
-        {
-            if (!context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
-                return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.", extensions: e.CodeExtensions());
-            // The admin's upload shows the detail next to the file field, in Chinese.
-            var texts = e.Errors.Keys.ToDictionary(f => f, f => new[] { e.TextOf(f) });
-            return TypedResults.ValidationProblem(texts, string.Join(" ", texts.Values.SelectMany(t => t)), title: "Bad upload", extensions: e.CodeExtensions());
-        }
-    }
-
-    private static string Title(int status) => status switch
-    {
-        StatusCodes.Status404NotFound => "Not found",
-        StatusCodes.Status403Forbidden => "Forbidden",
-        StatusCodes.Status409Conflict => "Conflict",
-        StatusCodes.Status413PayloadTooLarge => "Too large",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
-        _ => "Bad upload",
-    };
-}

@@ -3,15 +3,20 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Media;
 
 /// <summary>
-/// An upload refused for what it is (type, size, content); becomes a 4xx with <see cref="Message"/> (English) on the
+/// An upload refused for what it is (type, size, content), one of the <see cref="RefusedException"/> family; becomes a 4xx with <see cref="Message"/> (English) on the
 /// API, and <see cref="Text"/> (Chinese) in the admin UI.
 /// </summary>
-public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null) : Exception(message)
+public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null) : RefusedException(message)
 {
     public int StatusCode { get; } = statusCode;
 
+    public override int Status => StatusCode;
+
     /// <summary>What an editor reads: the Chinese given where it was thrown, or the media fallback for the status.</summary>
-    public string Text { get; } = text ?? RefusalFallback.MediaText(statusCode);
+    public override string Text { get; } = text ?? RefusalFallback.MediaText(statusCode);
+
+    /// <summary>An upload refused for its content is a bad upload rather than a bad request.</summary>
+    public override string Title => StatusCode == StatusCodes.Status400BadRequest ? "Bad upload" : base.Title;
 
     public static MediaRejectedException TooLarge(string kind, long limit) =>
         new($"The file is larger than the {limit / (1024 * 1024)} MB allowed for {kind}.", StatusCodes.Status413PayloadTooLarge,

@@ -73,4 +73,10 @@ public static class Refusals
     public static Refusal MediaMissing(IEnumerable<string> addresses) => new("media-missing", $"There is no media {string.Join(", ", addresses)} in the library.", $"媒体库中没有 {string.Join("、", addresses)}。");
     public static Refusal VideoCover() => new("video-cover", "The cover of a video item is the video itself, or an image.", "视频内容的封面须是视频本身或一张图片。");
     public static Refusal ImageCover() => new("image-cover", "The cover must be an image.", "封面须是图片。");
+
+    // Filters of the staff lists (the management API's and the admin's content list).
+    public static Refusal StateUnknown() => new("state-unknown", "state must be draft, submitted, approved, published or archived.", "请选择列表中的状态。");
+
+    public static Refusal PageOutOfRange(int maxPageSize) => new("page-out-of-range",
+        $"page must be ≥ 1 and pageSize from 1 to {maxPageSize}.", $"页码须从 1 开始，每页 1 至 {maxPageSize} 条。");
 }

@@ -6,7 +6,7 @@ namespace PatentWeek.Cms.Workflow;
 /// Field errors found while mapping a request; answered as a 400 validation problem (English messages, and the
 /// refusals' codes under <c>codes</c>), shown in the admin UI as Chinese next to each field.
 /// </summary>
-public sealed class RequestValidationException : Exception
+public sealed class RequestValidationException : RefusedException
 {
     public RequestValidationException(Dictionary<string, string[]> errors, IReadOnlyDictionary<string, Refusal>? refusals = null)
         : base("The request is not valid.")
@@ -27,6 +27,13 @@ public sealed class RequestValidationException : Exception
         : base(message, innerException) => Errors = [];
 
     public Dictionary<string, string[]> Errors { get; }
+
+    public override int Status => StatusCodes.Status400BadRequest;
+
+    /// <summary>Each field's Chinese, one after the other (the admin shows each next to its field instead).</summary>
+    public override string Text => string.Join(" ", Errors.Keys.Select(TextOf));
+
+    public override IReadOnlyDictionary<string, object?> ProblemExtensions => CodeExtensions();
 
     /// <summary>The catalogued refusal of each field that has one.</summary>
     public IReadOnlyDictionary<string, Refusal> Refusals { get; } = new Dictionary<string, Refusal>();

@@ -2,9 +2,9 @@ namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// A refused workflow step, carrying its HTTP status (403 not allowed, 404 not found, 409 illegal
-/// transition or stale version, 422 blocked words). The management API turns it into problem+json.
+/// transition or stale version, 422 blocked words). One of the <see cref="RefusedException"/> family.
 /// </summary>
-public sealed class WorkflowException : Exception
+public sealed class WorkflowException : RefusedException
 {
     public WorkflowException(int status, string detail, IDictionary<string, object?>? extensions = null)
         : base(detail)
@@ -33,14 +33,26 @@ public sealed class WorkflowException : Exception
     public WorkflowException(int status, Refusal refusal, IDictionary<string, object?>? extensions = null)
         : this(status, (refusal ?? throw new ArgumentNullException(nameof(refusal))).Detail, extensions) => Refusal = refusal;
 
-    public int Status { get; }
+    public override int Status { get; }
     public IDictionary<string, object?> Extensions { get; }
 
     /// <summary>The refusal from the catalog (code, English detail, Chinese text); null for one thrown with a sentence only.</summary>
     public Refusal? Refusal { get; }
 
     /// <summary>What the admin UI shows: the refusal's Chinese, or Chinese for the status when it has none.</summary>
-    public string Text => Refusal?.Text ?? RefusalFallback.Text(Status);
+    public override string Text => Refusal?.Text ?? RefusalFallback.Text(Status);
+
+    /// <summary>The extensions given where it was thrown, and the catalogue's stable code, which lets a client tell refusals apart without reading the sentence.</summary>
+    public override IReadOnlyDictionary<string, object?> ProblemExtensions
+    {
+        get
+        {
+            var extensions = new Dictionary<string, object?>(Extensions);
+            if (Refusal is { } refusal)
+                extensions["code"] = refusal.Code;
+            return extensions;
+        }
+    }
 
     public static WorkflowException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
 

@@ -1,8 +1,9 @@
-
-
 namespace PatentWeek.Cms.Workflow;
 
-/// <summary>Turns refused workflow steps and field errors into problem+json answers.</summary>
+/// <summary>
+/// The one place a refusal (<see cref="RefusedException"/>: a workflow step, a request's fields, an upload) becomes
+/// problem+json, on every API group that can refuse: the content, media and WeChat management APIs.
+/// </summary>
 internal sealed class WorkflowExceptionFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -11,25 +12,25 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (WorkflowException e)
+        catch (RefusedException e)
         {
-            // The catalogue's stable code lets a client tell refusals apart without reading the sentence.
-            var extensions = new Dictionary<string, object?>(e.Extensions);
-            if (e.Refusal is { } refusal)
-                extensions["code"] = refusal.Code;
-            return TypedResults.Problem(e.Message, statusCode: e.Status, title: Title(e.Status), extensions: extensions);
-        }
-        catch (RequestValidationException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors, title: "The request is not valid.", extensions: e.CodeExtensions());
+            return Problem(e, context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase));
         }
     }
 
-    private static string Title(int status) => status switch
+    /// <summary>
+    /// The answer to a refusal. The admin pages' own endpoints (the media upload) answer in the admin's language;
+    /// the APIs keep English, with the catalogue's stable codes.
+    /// </summary>
+    private static IResult Problem(RefusedException e, bool admin)
     {
-        StatusCodes.Status403Forbidden => "Forbidden",
-        StatusCodes.Status404NotFound => "Not found",
-        StatusCodes.Status422UnprocessableEntity => "Cannot proceed",
-        _ => "Conflict",
-    };
+        var extensions = new Dictionary<string, object?>(e.ProblemExtensions);
+        if (e is not RequestValidationException invalid)
+            return TypedResults.Problem(admin ? e.Text : e.Message, statusCode: e.Status, title: e.Title, extensions: extensions);
+        if (!admin)
+            return TypedResults.ValidationProblem(invalid.Errors, title: e.Title, extensions: extensions);
+        // The admin's upload shows the detail next to the file field, in Chinese.
+        var texts = invalid.Errors.Keys.ToDictionary(f => f, f => new[] { invalid.TextOf(f) });
+        return TypedResults.ValidationProblem(texts, string.Join(" ", texts.Values.SelectMany(t => t)), title: "Bad upload", extensions: extensions);
+    }
 }

@@ -10,6 +10,7 @@ public static class WorkflowSetup
         services.AddScoped<WorkflowService>();
         services.AddSingleton<PreviewLinks>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
         services.AddScoped<SensitiveWords>();
         services.AddScoped<IOutboxHandler, ScheduledPublishHandler>();
         services.AddScoped<IOutboxHandler, ScheduledUnpublishHandler>();

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Admin;
-using PatentWeek.Cms.Content;
-using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Data.Workflow;
 using PatentWeek.Cms.Infrastructure;
@@ -9,8 +8,11 @@ using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin;
 
-public sealed class IndexModel(CmsDbContext db) : AdminPage
+/// <summary>The dashboard: the staff read model's queues and city counts, and the actor's notifications.</summary>
+public sealed class IndexModel(StaffContentQueries staff, NotificationInbox inbox) : AdminPage
 {
+    private const int Take = 10;
+
     public sealed record Row(int Id, string Title, ContentKind Kind, string? CityName, string When);
 
     public sealed record CityRow(string Name, int Drafts, int Submitted, int Published, int MinimumEvents);
@@ -27,37 +29,23 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
     public async Task OnGetAsync()
     {
         var actor = Actor;
-        var items = db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(actor);
-        MyDrafts = await RowsAsync(items.Where(i => i.CreatedById == actor.Id).InState(ContentState.Draft).OrderByDescending(i => i.UpdatedAt));
-        Waiting = await RowsAsync(items.InState(ContentState.Submitted).OrderBy(i => i.UpdatedAt));
-        Published = await RowsAsync(items.Where(i => i.State == ContentState.Published).OrderByDescending(i => i.PublishedAt));
+        MyDrafts = Rows(await staff.MyDraftsAsync(actor, Take));
+        Waiting = Rows(await staff.SubmittedAsync(actor, Take));
+        Published = Rows(await staff.PublishedAsync(actor, Take));
         if (CanPublish)
-            ToPublish = await RowsAsync(items.AwaitingPublish().OrderBy(i => i.UpdatedAt));
-        Notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == actor.Id).OrderByDescending(n => n.Id).Take(10).ToListAsync();
-
-        var counts = await items.Where(i => i.CityCode != null)
-            .GroupBy(i => new { i.CityCode, i.State })
-            .Select(g => new { g.Key.CityCode, g.Key.State, Count = g.Count() })
-            .ToListAsync();
-        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync();
-        Cities = cities.Where(c => !actor.IsCityBound || c.Code == actor.CityCode).Select(c => new CityRow(
-            c.Name,
-            counts.Where(x => x.CityCode == c.Code && x.State == ContentState.Draft).Sum(x => x.Count),
-            counts.Where(x => x.CityCode == c.Code && x.State == ContentState.Submitted).Sum(x => x.Count),
-            counts.Where(x => x.CityCode == c.Code && x.State == ContentState.Published).Sum(x => x.Count),
-            c.MinimumEvents)).ToList();
+            ToPublish = Rows(await staff.AwaitingPublishAsync(actor, Take));
+        Notifications = await inbox.ListAsync(actor, Take);
+        Cities = (await staff.CountsByCityAsync(actor)).Select(c => new CityRow(
+            c.Name, c.Of(ContentState.Draft), c.Of(ContentState.Submitted), c.Of(ContentState.Published), c.MinimumEvents)).ToList();
     }
 
-    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostMarkReadAsync([Microsoft.AspNetCore.Mvc.FromServices] TimeProvider time)
+    public async Task<IActionResult> OnPostMarkReadAsync()
     {
-        var userId = Actor.Id;
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+        await inbox.MarkAllReadAsync(Actor);
         return RedirectToPage();
     }
 
     // The year is shown: a campaign archive holds 2019's items beside this year's.
-    private static async Task<List<Row>> RowsAsync(IQueryable<ContentItem> query) =>
-        (await query.Take(10).Select(i => new { i.Id, i.Title, i.Kind, CityName = i.City!.Name, i.PublishedAt, i.UpdatedAt }).ToListAsync())
-        .Select(i => new Row(i.Id, i.Title, i.Kind, i.CityName, BeijingTime.ToBeijing(i.PublishedAt ?? i.UpdatedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    private static List<Row> Rows(List<StaffRow> rows) =>
+        rows.Select(i => new Row(i.Id, i.Title, i.Kind, i.CityName, BeijingTime.ToBeijing(i.PublishedAt ?? i.UpdatedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
 }

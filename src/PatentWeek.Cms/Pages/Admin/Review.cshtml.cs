@@ -1,19 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data;
-using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin;
 
 /// <summary>The review queue: everything submitted, oldest first, with approve and reject-with-comment.</summary>
-public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow) : ItemPage(db)
+public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow, StaffContentQueries staff) : ItemPage(db)
 {
-    public sealed record Row(int Id, string Title, ContentKind Kind, string? CityName, DateTime UpdatedAt, bool IsCopy);
-
-    public List<Row> Items { get; private set; } = [];
+    public List<StaffRow> Items { get; private set; } = [];
 
     /// <summary>The item whose reject was refused, so its comment field carries the message.</summary>
     public int? RejectedId { get; private set; }
@@ -54,10 +50,5 @@ public sealed class ReviewModel(CmsDbContext db, WorkflowService workflow) : Ite
         return Page();
     }
 
-    private async Task LoadAsync() =>
-        Items = await Db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(Actor)
-            .Where(i => i.State == ContentState.Submitted || (i.State == ContentState.Published && i.WorkingCopyState == ContentState.Submitted))
-            .OrderBy(i => i.UpdatedAt)
-            .Select(i => new Row(i.Id, i.Title, i.Kind, i.City!.Name, i.UpdatedAt, i.WorkingCopyState != null))
-            .ToListAsync();
+    private async Task LoadAsync() => Items = await staff.ReviewQueueAsync(Actor);
 }

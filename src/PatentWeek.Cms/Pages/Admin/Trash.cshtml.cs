@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data;
-using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin;
 
-public sealed class TrashModel(CmsDbContext db, WorkflowService workflow) : ItemPage(db)
+public sealed class TrashModel(CmsDbContext db, WorkflowService workflow, StaffContentQueries staff) : ItemPage(db)
 {
-    public sealed record Row(int Id, string Title, ContentKind Kind, DateTime DeletedAt);
-
-    public List<Row> Items { get; private set; } = [];
+    public List<StaffRow> Items { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -29,7 +25,5 @@ public sealed class TrashModel(CmsDbContext db, WorkflowService workflow) : Item
             return Page();
         });
 
-    private async Task LoadAsync() =>
-        Items = await Db.ContentItems.AsNoTracking().Where(i => i.DeletedAt != null).VisibleTo(Actor)
-            .OrderByDescending(i => i.DeletedAt).Select(i => new Row(i.Id, i.Title, i.Kind, i.DeletedAt!.Value)).ToListAsync();
+    private async Task LoadAsync() => Items = await staff.TrashAsync(Actor);
 }

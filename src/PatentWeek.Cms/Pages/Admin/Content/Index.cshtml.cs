@@ -3,43 +3,38 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Staff;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Content;
 
-public sealed class IndexModel(CmsDbContext db) : AdminPage
+/// <summary>The content list: the staff read model's list, with its filters as a form.</summary>
+public sealed class IndexModel(CmsDbContext db, StaffContentQueries staff) : AdminPage
 {
-    public sealed record Row(int Id, string Title, ContentKind Kind, ContentState State, ContentState? WorkingCopyState, string? CityName, DateTime UpdatedAt);
+    /// <summary>The most the page lists at once; the filters narrow it down.</summary>
+    public const int MaxRows = 200;
 
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? City { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public List<Row> Items { get; private set; } = [];
+    public IReadOnlyList<StaffRow> Items { get; private set; } = [];
     public List<SelectListItem> KindOptions { get; private set; } = [];
     public List<SelectListItem> StateOptions { get; private set; } = [];
     public List<SelectListItem> CityOptions { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var query = db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(Actor);
-        if (ContentKinds.TryParseKind(Kind, out var kind))
-            query = query.Where(i => i.Kind == kind);
-        if (ContentKinds.TryParseState(State, out var state))
-            query = query.InState(state);
-        if (!string.IsNullOrWhiteSpace(City))
-            query = query.Where(i => i.CityCode == City);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var q = Q.Trim();
-            query = query.Where(i => i.Title.Contains(q) || (i.Summary != null && i.Summary.Contains(q)) || i.Body.Contains(q));
-        }
+        // The form sends empty values for 全部; a filter that is not understood is named next to it, and the rest still apply.
+        var filter = StaffFilter.Parse(
+            string.IsNullOrEmpty(State) ? null : State, string.IsNullOrEmpty(Kind) ? null : Kind,
+            string.IsNullOrWhiteSpace(City) ? null : City, Q?.Trim(), 1, MaxRows, out var errors);
+        foreach (var (field, refusal) in errors)
+            ModelState.AddModelError(field, refusal.Text);
 
-        Items = await query.OrderByDescending(i => i.UpdatedAt).Take(200)
-            .Select(i => new Row(i.Id, i.Title, i.Kind, i.State, i.WorkingCopyState, i.City!.Name, i.UpdatedAt)).ToListAsync();
+        Items = (await staff.ListAsync(Actor, filter)).Items;
         KindOptions = Enum.GetValues<ContentKind>().Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Kind)).ToList();
         StateOptions = Enum.GetValues<ContentState>().Select(s => new SelectListItem(Labels.Of(s), s.ToName(), s.ToName() == State)).ToList();
         CityOptions = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new SelectListItem(c.Name, c.Code, c.Code == City)).ToListAsync();

@@ -12,7 +12,7 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Pages.Admin.Settings;
 
 /// <summary>Accounts for administrators: add with a generated password (changed at first sign-in), disable, enable.</summary>
-public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, AccountService accounts) : AdminPage
+public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, AccountService accounts, UserCreation creation) : AdminPage
 {
     public sealed record Row(string Id, string Email, IList<string> Roles, string? City, string? CityCode, bool TwoFactor, bool Disabled, bool MustChange);
 
@@ -34,30 +34,23 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        var role = await CheckRoleAsync(Role, City);
-        if (ModelState.IsValid && await users.FindByEmailAsync(Email) is not null)
-            ModelState.AddModelError(nameof(Email), "这个邮箱已有账号。");
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            var password = AccountsInitializer.NewPassword();
+            var (user, errors) = await creation.CreateAsync(Actor.Email, Email, Role, City, password, mustChangePassword: true);
+            AddErrors(errors);
+            if (user is not null)
+            {
+                NewPassword = password;
+                NewEmail = Email;
+            }
+        }
+        else
+        {
+            // The form's own checks failed; the role and city are still checked, so every mistake shows at once.
+            AddErrors((await creation.CheckRoleAsync(Role, City)).Errors);
         }
 
-        var password = AccountsInitializer.NewPassword();
-        var user = new CmsUser { UserName = Email, Email = Email, EmailConfirmed = true, CityCode = string.IsNullOrEmpty(City) ? null : City, MustChangePassword = true };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", string.Join(" ", result.Errors.Select(e => e.Description)));
-            await LoadAsync();
-            return Page();
-        }
-
-        await users.AddToRoleAsync(user, role!);
-        audit.Record(Actor, AuditAction.UserAdd, $"user/{Email}", Accounts.Roles.Label(role!) + (user.CityCode is null ? "" : " " + user.CityCode));
-        await db.SaveChangesAsync();
-        NewPassword = password;
-        NewEmail = Email;
         await LoadAsync();
         return Page();
     }
@@ -152,16 +145,16 @@ public sealed class UsersModel(UserManager<CmsUser> users, CmsDbContext db, Audi
     /// <summary>The role, when it and the city go together; otherwise errors on the form and null.</summary>
     private async Task<string?> CheckRoleAsync(string? roleName, string? city)
     {
-        var role = Accounts.Roles.Normalize(roleName);
-        if (role is null)
-            ModelState.AddModelError(nameof(Role), "未知角色。");
-        if (role == Accounts.Roles.CityContributor && string.IsNullOrEmpty(city))
-            ModelState.AddModelError(nameof(City), "市州通讯员需要选择市州。");
-        if (role != Accounts.Roles.CityContributor && !string.IsNullOrEmpty(city))
-            ModelState.AddModelError(nameof(City), "只有市州通讯员属于市州。");
-        if (!string.IsNullOrEmpty(city) && !await db.Cities.AnyAsync(c => c.Code == city))
-            ModelState.AddModelError(nameof(City), "未知市州。");
-        return role;
+        var (role, errors) = await creation.CheckRoleAsync(roleName, city);
+        AddErrors(errors);
+        return role ?? Accounts.Roles.Normalize(roleName);
+    }
+
+    /// <summary>Each refusal next to its field, in Chinese.</summary>
+    private void AddErrors(IEnumerable<AccountError> errors)
+    {
+        foreach (var error in errors)
+            ModelState.AddModelError(error.Field switch { "role" => nameof(Role), "city" => nameof(City), "email" => nameof(Email), _ => "" }, error.Text);
     }
 
     private async Task LoadAsync()
