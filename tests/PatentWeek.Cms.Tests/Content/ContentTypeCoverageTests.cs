@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content.Import;
 using PatentWeek.Cms.Content.Types;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Pages.Admin.Content;
 using PatentWeek.Cms.Tests.Infrastructure;
 
@@ -132,11 +135,30 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
     }
 
     [Fact]
+    public void The_text_fields_columns_keep_their_limits_and_the_model_matches_the_migrations()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        // The limits moved from the configuration onto the entity: the schema the migrations made is unchanged.
+        Assert.False(db.Database.HasPendingModelChanges());
+        var entity = db.Model.FindEntityType(typeof(ContentItem))!;
+        foreach (var field in TextFields.All)
+        {
+            var column = entity.GetProperties().Single(p => string.Equals(p.Name, field.Name, StringComparison.OrdinalIgnoreCase));
+            Assert.True(column.GetMaxLength() >= field.MaxLength, field.Name);
+        }
+
+        Assert.Equal(100, entity.FindProperty(nameof(ContentItem.Author))!.GetMaxLength());
+        Assert.Equal(64, entity.FindProperty(nameof(ContentItem.WeChatTitle))!.GetMaxLength());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_s_kind_enums_are_the_registry_s_names()
     {
         using var document = JsonDocument.Parse(await fixture.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
         var root = document.RootElement;
-        static List<string> Enum(JsonElement schema) => [.. schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!)];
+        static List<string> Enum(JsonElement schema) =>
+            [.. schema.GetProperty("enum").EnumerateArray().Where(e => e.ValueKind != JsonValueKind.Null).Select(e => e.GetString()!)];
 
         foreach (var (path, method) in new[] { ("/api/v1/content", "get"), ("/api/v1/content/{kind}/{slug}", "get"), ("/api/manage/v1/content", "get") })
         {
@@ -148,6 +170,10 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
         var schemas = root.GetProperty("components").GetProperty("schemas");
         foreach (var name in new[] { "ContentDto", "ContentSummaryDto", "ManageContentDto", "ManageContentSummaryDto", "ContentWriteRequest" })
             Assert.Equal(ContentTypes.Names, Enum(schemas.GetProperty(name).GetProperty("properties").GetProperty("kind")));
+
+        // The request's kind may be left out, so null is allowed beside the names.
+        Assert.Contains(schemas.GetProperty("ContentWriteRequest").GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray(),
+            e => e.ValueKind == JsonValueKind.Null);
 
         // The declared text fields are listed on the request with their limits, and on the answers.
         foreach (var field in TextFields.All)

@@ -26,7 +26,7 @@ public static class ContentTypesOpenApi
         {
             var property = context.JsonPropertyInfo;
             if (property?.AttributeProvider?.IsDefined(typeof(ContentKindNameAttribute), inherit: true) == true)
-                schema.Enum = Kinds();
+                schema.Enum = Kinds(nullable: schema.Type?.HasFlag(JsonSchemaType.Null) == true);
             else if (property is not null && typeof(IHasTextFields).IsAssignableFrom(property.DeclaringType)
                 && property.DeclaringType.GetCustomAttribute<TextFieldsLimitedAttribute>() is not null
                 && TextFields.Find(property.Name) is { } field)
@@ -44,7 +44,7 @@ public static class ContentTypesOpenApi
                 {
                     parameter.Description = KindList;
                     if (parameter.Schema is OpenApiSchema schema)
-                        schema.Enum = Kinds();
+                        schema.Enum = Kinds(nullable: false);
                 }
             }
 
@@ -53,7 +53,8 @@ public static class ContentTypesOpenApi
         return options;
     }
 
-    private static List<JsonNode> Kinds() => [.. ContentTypes.Names.Select(n => JsonValue.Create(n)!)];
+    // A property that may be null (the request's optional kind) lists null too, or a validator would refuse it.
+    private static List<JsonNode> Kinds(bool nullable) => [.. ContentTypes.Names.Select(n => (JsonNode)JsonValue.Create(n)!), .. nullable ? new JsonNode[] { null! } : []];
 }
 
 /// <summary>On a request: its declared text fields carry their limits into the OpenAPI document.</summary>

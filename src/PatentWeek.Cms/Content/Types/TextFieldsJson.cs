@@ -19,7 +19,11 @@ public static class TextFieldsJson
         var required = info.Type.GetCustomAttribute<TextFieldsAlwaysWrittenAttribute>() is not null;
         foreach (var field in TextFields.All)
         {
-            var property = info.CreateJsonPropertyInfo(typeof(string), info.Options.PropertyNamingPolicy?.ConvertName(field.Name) ?? field.Name);
+            var name = info.Options.PropertyNamingPolicy?.ConvertName(field.Name) ?? field.Name;
+            // A record's typed accessor of the field ([JsonIgnore]) would collide with it by name.
+            foreach (var accessor in info.Properties.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList())
+                info.Properties.Remove(accessor);
+            var property = info.CreateJsonPropertyInfo(typeof(string), name);
             property.Get = value => ((IHasTextFields)value).Texts[field];
             property.Set = (value, text) => ((IHasTextFields)value).Texts.SetWhileReading(field, (string?)text);
             property.IsRequired = required;

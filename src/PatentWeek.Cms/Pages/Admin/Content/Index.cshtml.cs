@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Workflow;
@@ -40,7 +41,7 @@ public sealed class IndexModel(CmsDbContext db) : AdminPage
 
         Items = await query.OrderByDescending(i => i.UpdatedAt).Take(200)
             .Select(i => new Row(i.Id, i.Title, i.Kind, i.State, i.WorkingCopyState, i.City!.Name, i.UpdatedAt)).ToListAsync();
-        KindOptions = Enum.GetValues<ContentKind>().Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Kind)).ToList();
+        KindOptions = ContentTypes.All.Select(t => new SelectListItem(t.Label, t.Name, t.Name == Kind)).ToList();
         StateOptions = Enum.GetValues<ContentState>().Select(s => new SelectListItem(Labels.Of(s), s.ToName(), s.ToName() == State)).ToList();
         CityOptions = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new SelectListItem(c.Name, c.Code, c.Code == City)).ToListAsync();
     }
