@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using PatentWeek.Cms.Data.Campaign;
 
 namespace PatentWeek.Cms.Data.Content;
@@ -14,9 +15,11 @@ public class ContentItem
     public ContentKind Kind { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
+    [MaxLength(1000)]
     public string? Summary { get; set; }
 
     /// <summary>The title on WeChat, when the item's own title is longer than WeChat's 32 characters.</summary>
+    [MaxLength(64)]
     public string? WeChatTitle { get; set; }
     public string Body { get; set; } = "";
 
@@ -36,13 +39,17 @@ public class ContentItem
 
     /// <summary>The media this item shows (cover and body, live version and working copy).</summary>
     public List<Media.MediaUsage> Media { get; set; } = [];
+    [MaxLength(500)]
     public string? Cover { get; set; }
 
     /// <summary>来源: the organisation or outlet the text comes from.</summary>
+    [MaxLength(100)]
     public string? Source { get; set; }
+    [MaxLength(100)]
     public string? Author { get; set; }
 
     /// <summary>责任编辑: the editor answerable for the published text.</summary>
+    [MaxLength(100)]
     public string? ResponsibleEditor { get; set; }
     public bool IsOriginal { get; set; } = true;
     public bool IsPinned { get; set; }
@@ -55,6 +62,7 @@ public class ContentItem
     /// <summary>Event fields; null for other kinds.</summary>
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
+    [MaxLength(200)]
     public string? Location { get; set; }
 
     /// <summary>The item's article on the WeChat official account, once a cross-post was published.</summary>

@@ -11,14 +11,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Slug).HasMaxLength(120);
         builder.Property(i => i.Title).HasMaxLength(200);
-        builder.Property(i => i.Summary).HasMaxLength(1000);
-        builder.Property(i => i.WeChatTitle).HasMaxLength(64);
+        // The simple text fields carry their column's limit on the entity ([MaxLength]), beside their declaration.
         builder.Property(i => i.WeChatUrl).HasMaxLength(500);
-        builder.Property(i => i.Cover).HasMaxLength(500);
-        builder.Property(i => i.Source).HasMaxLength(100);
-        builder.Property(i => i.Author).HasMaxLength(100);
-        builder.Property(i => i.ResponsibleEditor).HasMaxLength(100);
-        builder.Property(i => i.Location).HasMaxLength(200);
         builder.Property(i => i.CityCode).HasMaxLength(6);
         builder.Property(i => i.ImportedHash).HasMaxLength(64);
         builder.Property(i => i.Version).IsConcurrencyToken();

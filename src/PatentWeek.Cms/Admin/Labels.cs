@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Workflow;
 
@@ -16,16 +17,8 @@ public static class Labels
         _ => state.ToString(),
     };
 
-    public static string Of(ContentKind kind) => kind switch
-    {
-        ContentKind.Page => "页面",
-        ContentKind.News => "新闻",
-        ContentKind.Topic => "专题",
-        ContentKind.Video => "视频",
-        ContentKind.Story => "市州亮点",
-        ContentKind.Event => "活动",
-        _ => kind.ToString(),
-    };
+    /// <summary>The kind's Chinese name, from the content-type registry.</summary>
+    public static string Of(ContentKind kind) => ContentTypes.Of(kind).Label;
 
     /// <summary>What the audit page calls an action; a stored key the code no longer writes is shown as it is.</summary>
     public static string Action(string key) => AuditActions.TryParse(key, out var action) && Of(action) is { } label ? label : key;

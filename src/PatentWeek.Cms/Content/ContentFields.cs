@@ -1,37 +1,35 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 
 namespace PatentWeek.Cms.Content;
 
 /// <summary>
 /// The editable fields of an item: what a save writes, what a revision snapshots, what a file holds.
-/// Times are UTC.
+/// Times are UTC. The declared <see cref="TextFields"/> travel in <see cref="Texts"/> and are written as flat properties
+/// (<see cref="TextFieldsJson"/>); the ones other code reads by name have a typed property here.
 /// </summary>
-public sealed record ContentFields
+public sealed record ContentFields : IHasTextFields
 {
     private static readonly JsonSerializerOptions SnapshotJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(TextFieldsJson.Modifier),
     };
 
     public required ContentKind Kind { get; init; }
     public required int Edition { get; init; }
     public required string Title { get; init; }
     public required string Slug { get; init; }
-    public string? Summary { get; init; }
-    public string? WeChatTitle { get; init; }
     public string Body { get; init; } = "";
     public string? City { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
-    public string? Cover { get; init; }
-    public string? Source { get; init; }
-    public string? Author { get; init; }
-    public string? ResponsibleEditor { get; init; }
     public bool IsOriginal { get; init; } = true;
     public bool IsPinned { get; init; }
     public bool IsSample { get; init; }
@@ -39,7 +37,24 @@ public sealed record ContentFields
     public DateTime? PublishedAt { get; init; }
     public DateTime? StartsAt { get; init; }
     public DateTime? EndsAt { get; init; }
-    public string? Location { get; init; }
+
+    [JsonIgnore]
+    public TextValues Texts { get; init; } = new();
+
+    [JsonIgnore]
+    public string? Summary { get => Texts[TextFields.Summary]; init => Texts = Texts.With(TextFields.Summary, value); }
+
+    [JsonIgnore]
+    public string? WeChatTitle { get => Texts[TextFields.WeChatTitle]; init => Texts = Texts.With(TextFields.WeChatTitle, value); }
+
+    [JsonIgnore]
+    public string? Cover { get => Texts[TextFields.Cover]; init => Texts = Texts.With(TextFields.Cover, value); }
+
+    [JsonIgnore]
+    public string? Author { get => Texts[TextFields.Author]; init => Texts = Texts.With(TextFields.Author, value); }
+
+    [JsonIgnore]
+    public string? Location { get => Texts[TextFields.Location]; init => Texts = Texts.With(TextFields.Location, value); }
 
     public static ContentFields From(ContentItem item, int editionNumber)
     {
@@ -50,15 +65,10 @@ public sealed record ContentFields
             Edition = editionNumber,
             Title = item.Title,
             Slug = item.Slug,
-            Summary = item.Summary,
-            WeChatTitle = item.WeChatTitle,
             Body = item.Body,
             City = item.CityCode,
             Tags = item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray(),
-            Cover = item.Cover,
-            Source = item.Source,
-            Author = item.Author,
-            ResponsibleEditor = item.ResponsibleEditor,
+            Texts = TextValues.From(f => f.Read(item)),
             IsOriginal = item.IsOriginal,
             IsPinned = item.IsPinned,
             IsSample = item.IsSample,
@@ -66,7 +76,6 @@ public sealed record ContentFields
             PublishedAt = item.PublishedAt,
             StartsAt = item.StartsAt,
             EndsAt = item.EndsAt,
-            Location = item.Location,
         };
     }
 

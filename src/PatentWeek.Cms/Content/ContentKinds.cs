@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 
 namespace PatentWeek.Cms.Content;
@@ -5,13 +6,19 @@ namespace PatentWeek.Cms.Content;
 /// <summary>The lower-case names of kinds and states used in URLs, files and the APIs.</summary>
 public static class ContentKinds
 {
-    public static readonly IReadOnlyList<string> Names = Enum.GetValues<ContentKind>().Select(ToName).ToArray();
+    public static readonly IReadOnlyList<string> Names = ContentTypes.Names;
 
     public static string ToName(this ContentKind kind) => kind.ToString().ToLowerInvariant();
 
     public static string ToName(this ContentState state) => state.ToString().ToLowerInvariant();
 
-    public static bool TryParseKind(string? value, out ContentKind kind) => TryParseLower(value, out kind);
+    /// <summary>A kind the registry defines, by its exact lower-case name.</summary>
+    public static bool TryParseKind(string? value, out ContentKind kind)
+    {
+        var type = ContentTypes.Find(value);
+        kind = type?.Kind ?? default;
+        return type is not null;
+    }
 
     public static bool TryParseState(string? value, out ContentState state) => TryParseLower(value, out state);
 

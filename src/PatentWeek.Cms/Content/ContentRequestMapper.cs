@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
@@ -20,6 +22,11 @@ public static class ContentRequestMapper
                 errors[key] = value;
         }
 
+        // The declared text fields' limits, worded as the data annotations word the others'.
+        var type = ContentTypes.Of(kind);
+        foreach (var field in TextFields.All.Where(f => request.Texts[f]?.Length > f.MaxLength))
+            errors[field.Name] = [new MaxLengthAttribute(field.MaxLength).FormatErrorMessage(char.ToUpperInvariant(field.Name[0]) + field.Name[1..])];
+
         // An item's kind decides its address and its fields; it is chosen once, at creation.
         if (request.Kind is not null && (!ContentKinds.TryParseKind(request.Kind, out var asked) || asked != kind))
             refusals["kind"] = Refusals.KindFixed(kind);
@@ -35,7 +42,7 @@ public static class ContentRequestMapper
         var city = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim();
         if (city is not null && !cityCodes.Contains(city))
             refusals["city"] = Refusals.CityUnknown(city);
-        if (city is null && kind is ContentKind.Story or ContentKind.Event)
+        if (city is null && type.CityBound)
             refusals["city"] = Refusals.CityRequired();
 
         var tags = (request.Tags ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -61,21 +68,15 @@ public static class ContentRequestMapper
             Edition = edition,
             Title = title,
             Slug = slug is { Length: > 0 } ? slug : currentSlug ?? Slugs.Generate(title, today),
-            Summary = Blank(request.Summary),
             Body = request.Body ?? "",
             City = city,
             Tags = tags,
-            Cover = Blank(request.Cover),
-            Source = Blank(request.Source),
-            Author = Blank(request.Author),
-            ResponsibleEditor = Blank(request.ResponsibleEditor),
-            WeChatTitle = Blank(request.WeChatTitle)?.Trim(),
+            Texts = TextValues.From(f => type.Fields.Contains(f) ? Blank(request.Texts[f]) : null),
             IsOriginal = request.Original ?? true,
             IsPinned = request.Pinned ?? false,
             State = state,
             StartsAt = startsAt,
             EndsAt = endsAt,
-            Location = Blank(request.Location),
         };
     }
 

@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Data.Media;
@@ -36,7 +37,6 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.Kind = fields.Kind;
         item.Slug = fields.Slug;
         item.Title = fields.Title;
-        item.Summary = fields.Summary;
         if (item.Body != fields.Body || item.Html.Length == 0 || item.HtmlRendererVersion != MarkdownRenderer.Version)
         {
             item.Html = markdown.ToHtml(fields.Body);
@@ -44,11 +44,8 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         }
         item.Body = fields.Body;
         item.CityCode = fields.City;
-        item.Cover = fields.Cover;
-        item.WeChatTitle = fields.WeChatTitle;
-        item.Source = fields.Source;
-        item.Author = fields.Author;
-        item.ResponsibleEditor = fields.ResponsibleEditor;
+        foreach (var field in TextFields.All)
+            field.Write(item, fields.Texts[field]);
         item.IsOriginal = fields.IsOriginal;
         item.IsPinned = fields.IsPinned;
         item.IsSample = fields.IsSample;
@@ -56,7 +53,6 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.PublishedAt = fields.PublishedAt ?? item.PublishedAt ?? (fields.State == ContentState.Published ? now : null);
         item.StartsAt = fields.StartsAt;
         item.EndsAt = fields.EndsAt;
-        item.Location = fields.Location;
         SyncTags(item, fields.Tags);
         var pending = WorkingCopy.Of(item);
         SyncMedia(item, MediaReferences.All(fields.Cover, item.Html), pending is null ? [] : MediaReferences.All(pending.Fields.Cover, pending.Html));

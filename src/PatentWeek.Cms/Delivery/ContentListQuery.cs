@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace PatentWeek.Cms.Delivery;
 /// 400 that says which parameter is wrong and why, instead of a bare binding failure.
 /// </summary>
 public sealed record ContentListQuery(
-    [property: FromQuery(Name = "kind"), Description("page, news, topic, video, story or event")] string? Kind,
+    [property: FromQuery(Name = "kind"), ContentKindName] string? Kind,
     [property: FromQuery(Name = "city"), Description("6-digit city code, e.g. 420100")] string? City,
     [property: FromQuery(Name = "tag"), Description("Items carrying this tag")] string? Tag,
     [property: FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? Edition,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Import;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
@@ -100,10 +101,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
 
         var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
-        return WithMedia(new ContentDto(
-            item.Kind.ToName(), item.Slug, edition.Number, item.Title, item.Summary, MediaPictures.Rewrite(item.Html, media),
-            CityRef(item.CityCode, item.City?.Name), [.. item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
-            item.Cover, item.Source, item.Author, item.ResponsibleEditor, item.IsOriginal, item.IsPinned, item.IsSample,
+        return WithMedia(ContentDto.Of(
+            ContentFields.From(item, edition.Number), MediaPictures.Rewrite(item.Html, media), CityRef(item.CityCode, item.City?.Name),
             BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug)), media)
             with { WeChatUrl = item.WeChatUrl };
     }
@@ -123,9 +122,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(f.Cover, copy?.Html ?? item.Html).Select(r => r.Id), cancellationToken);
-        return WithMedia(new ContentDto(
-            item.Kind.ToName(), f.Slug, item.Edition.Number, f.Title, f.Summary, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
-            [.. f.Tags], f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.IsOriginal, f.IsPinned, f.IsSample,
+        return WithMedia(ContentDto.Of(
+            f with { Kind = item.Kind, Edition = item.Edition.Number }, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
             BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(item.Edition, item.Kind, f.Slug)), media);
     }
 
@@ -151,7 +149,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
     public static string Url(Edition edition, ContentKind kind, string slug)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        var path = $"/{kind.ToName()}/{Uri.EscapeDataString(slug)}";
+        var path = ContentTypes.Of(kind).PathOf(slug);
         return edition.IsCurrent ? path : $"/{edition.Number}{path}";
     }
 

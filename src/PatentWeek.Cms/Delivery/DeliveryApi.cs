@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
 
@@ -55,7 +56,7 @@ public static class DeliveryApi
     }
 
     public static async Task<Results<Ok<ContentDto>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> GetContent(
-        [Description("page, news, topic, video, story or event")] string kind,
+        [ContentKindName] string kind,
         string slug,
         [FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Media;
 
 namespace PatentWeek.Cms.Delivery;
@@ -22,7 +24,7 @@ public sealed record CityDto(string Code, string Name, string Kind, int MinimumE
 
 /// <summary>An item in a list: enough for a card (an event's card shows its own time and place).</summary>
 public sealed record ContentSummaryDto(
-    string Kind,
+    [property: ContentKindName] string Kind,
     string Slug,
     string Title,
     string? Summary,
@@ -43,7 +45,7 @@ public sealed record ContentSummaryDto(
 
 /// <summary>One item, whole. <c>html</c> is sanitised at save time and safe to insert as is.</summary>
 public sealed record ContentDto(
-    string Kind,
+    [property: ContentKindName] string Kind,
     string Slug,
     int Edition,
     string Title,
@@ -71,6 +73,16 @@ public sealed record ContentDto(
 
     /// <summary>The item's article on the WeChat official account, once it was cross-posted.</summary>
     public string? WeChatUrl { get; init; }
+
+    /// <summary>An item's fields as the public reads them (its text fields by their declaration); the media are added after.</summary>
+    public static ContentDto Of(
+        ContentFields f, string html, CityRefDto? city, DateTimeOffset? publishedAt, DateTimeOffset updatedAt, EventDetailsDto? details, string url)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(
+            f.Kind.ToName(), f.Slug, f.Edition, f.Title, f.Summary, html, city, [.. f.Tags], f.Cover, f.Texts[TextFields.Source], f.Author,
+            f.Texts[TextFields.ResponsibleEditor], f.IsOriginal, f.IsPinned, f.IsSample, publishedAt, updatedAt, details, url);
+    }
 }
 
 /// <summary>A promo video: the MP4 (served with range requests), its length and frame size.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Infrastructure;
@@ -70,6 +71,18 @@ public static class ControlCharacters
                     yield return (field, Refusals.ControlCharacter(field, text!, index));
                     break;
                 }
+            }
+        }
+
+        // The declared text fields a request carries in its field map.
+        if (request is IHasTextFields carrier)
+        {
+            foreach (var field in TextFields.All)
+            {
+                var text = carrier.Texts[field];
+                var index = Find(text);
+                if (index >= 0)
+                    yield return (field.Name, Refusals.ControlCharacter(field.Name, text!, index));
             }
         }
     }

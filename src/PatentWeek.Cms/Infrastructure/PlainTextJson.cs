@@ -29,13 +29,17 @@ public static class PlainTextJson
             foreach (var (name, get) in texts)
             {
                 foreach (var text in get(value) switch { string s => [s], IEnumerable<string?> list => list, _ => [] })
-                {
-                    var index = ControlCharacters.Find(text);
-                    if (index >= 0)
-                        throw new FieldJsonException(name, ControlCharacters.English(text!, index));
-                }
+                    Check(name, text);
             }
         };
+    }
+
+    /// <summary>Refuses one JSON field's text that breaks the rule, naming the field.</summary>
+    public static void Check(string name, string? text)
+    {
+        var index = ControlCharacters.Find(text);
+        if (index >= 0)
+            throw new FieldJsonException(name, ControlCharacters.English(text!, index));
     }
 }
 

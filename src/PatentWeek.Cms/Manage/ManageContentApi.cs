@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Staff;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
@@ -63,7 +64,7 @@ public static class ManageContentApi
 
     public static async Task<Ok<PagedDto<ManageContentSummaryDto>>> List(
         ClaimsPrincipal principal, StaffContentQueries staff, CancellationToken cancellationToken,
-        [FromQuery] string? state = null, [FromQuery] string? kind = null, [FromQuery] string? city = null, [FromQuery] string? q = null,
+        [FromQuery] string? state = null, [FromQuery, ContentKindName] string? kind = null, [FromQuery] string? city = null, [FromQuery] string? q = null,
         [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
         var filter = StaffFilter.Parse(state, kind, city, q, page, pageSize, out var errors);

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Staff;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
@@ -9,33 +11,28 @@ namespace PatentWeek.Cms.Manage;
 
 /// <summary>
 /// An item as staff see it. The fields are the editable version (the working copy of a published item,
-/// when it has one); <c>state</c> is the live state and <c>workingCopyState</c> the copy's.
+/// when it has one); <c>state</c> is the live state and <c>workingCopyState</c> the copy's. The declared
+/// <see cref="TextFields"/> are properties of the answer too, written from <see cref="Texts"/>.
 /// </summary>
+[TextFieldsAlwaysWritten]
 public sealed record ManageContentDto(
     int Id,
-    string Kind,
+    [property: ContentKindName] string Kind,
     int Edition,
     string State,
     string? WorkingCopyState,
     int Version,
     string Title,
     string Slug,
-    string? Summary,
     string Body,
     string Html,
     string? City,
     IReadOnlyList<string> Tags,
-    string? Cover,
-    string? Source,
-    string? Author,
-    string? ResponsibleEditor,
-    string? WeChatTitle,
     bool Original,
     bool Pinned,
     bool Sample,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
-    string? Location,
     DateTimeOffset? PublishedAt,
     DateTimeOffset? ScheduledPublishAt,
     DateTimeOffset? ScheduledUnpublishAt,
@@ -44,8 +41,11 @@ public sealed record ManageContentDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
     string Url,
-    IReadOnlyList<WordHit> Warnings)
+    IReadOnlyList<WordHit> Warnings) : IHasTextFields
 {
+    [JsonIgnore]
+    public TextValues Texts { get; init; } = new();
+
     public static ManageContentDto From(ContentItem item, IReadOnlyList<WordHit>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -53,17 +53,17 @@ public sealed record ManageContentDto(
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         return new ManageContentDto(
             item.Id, item.Kind.ToName(), item.Edition.Number, item.State.ToName(), item.WorkingCopyState?.ToName(), item.Version,
-            f.Title, f.Slug, f.Summary, f.Body, copy?.Html ?? item.Html, f.City, f.Tags, f.Cover, f.Source, f.Author, f.ResponsibleEditor, f.WeChatTitle,
-            f.IsOriginal, f.IsPinned, f.IsSample, BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt), f.Location,
+            f.Title, f.Slug, f.Body, copy?.Html ?? item.Html, f.City, f.Tags,
+            f.IsOriginal, f.IsPinned, f.IsSample, BeijingTime.ToBeijing(f.StartsAt), BeijingTime.ToBeijing(f.EndsAt),
             BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.ScheduledPublishAt), BeijingTime.ToBeijing(item.ScheduledUnpublishAt), item.ReviewComment,
             BeijingTime.ToBeijing(item.CreatedAt), BeijingTime.ToBeijing(item.UpdatedAt), BeijingTime.ToBeijing(item.DeletedAt),
-            ContentQueries.Url(item.Edition, item.Kind, item.Slug), warnings ?? []);
+            ContentQueries.Url(item.Edition, item.Kind, item.Slug), warnings ?? []) { Texts = f.Texts };
     }
 
 }
 
 public sealed record ManageContentSummaryDto(
-    int Id, string Kind, int Edition, string State, string? WorkingCopyState, string Title, string Slug, string? City,
+    int Id, [property: ContentKindName] string Kind, int Edition, string State, string? WorkingCopyState, string Title, string Slug, string? City,
     DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? DeletedAt)
 {
     public static ManageContentSummaryDto From(StaffRow row)

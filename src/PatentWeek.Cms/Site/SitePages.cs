@@ -12,7 +12,7 @@ namespace PatentWeek.Cms.Site;
 /// </summary>
 public static class SitePages
 {
-    private const string KindPattern = "regex(^(page|news|topic|video|story|event)$)";
+    private const string KindPattern = KindRouteConstraint.Name;
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
@@ -84,7 +84,7 @@ public static class SitePages
             }
         }
 
-        return await Page(theme, edition, "item", new()
+        return await Page(theme, edition, Content.Types.ContentTypes.Of(k).Template, new()
         {
             ["item"] = item, ["related"] = related, ["page_title"] = item.Title, ["page_description"] = item.Summary,
             ["canonical_url"] = urls.Absolute(item.Url),

@@ -6,6 +6,7 @@ public static class SiteSetup
     public static IServiceCollection AddCmsSite(this IServiceCollection services)
     {
         services.AddSingleton<ThemeRenderer>();
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         return services;
     }

@@ -10,7 +10,7 @@ namespace PatentWeek.Cms.Workflow;
 /// </summary>
 public static class ContentPermissions
 {
-    private static readonly ContentKind[] CityKinds = [ContentKind.Story, ContentKind.Event];
+    private static readonly ContentKind[] CityKinds = [.. Content.Types.ContentTypes.CityBound];
 
     /// <summary>Whether the actor may create content at all: the admin shows its 新建 buttons by this, the workflow refuses by it.</summary>
     public static bool CanCreate(Actor actor)

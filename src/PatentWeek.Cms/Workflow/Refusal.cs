@@ -1,3 +1,5 @@
+using PatentWeek.Cms.Content.Types;
+
 namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
@@ -38,27 +40,20 @@ public static class RefusalFallback
     /// <summary>A field error without Chinese of its own: names the field in Chinese.</summary>
     public static string FieldText(string field) => $"{FieldName(field)}填写不正确，请检查后再试。";
 
-    /// <summary>The Chinese name of a request field (the labels of the editor form).</summary>
-    public static string FieldName(string field) => field.Any(c => c is >= '\u4e00' and <= '\u9fff') ? field : field.ToLowerInvariant() switch
+    /// <summary>The Chinese name of a request field (the labels of the editor form; a declared text field's from its declaration).</summary>
+    public static string FieldName(string field) => field.Any(c => c is >= '\u4e00' and <= '\u9fff') ? field : TextFields.Find(field)?.Label ?? field.ToLowerInvariant() switch
     {
         "kind" => "类型",
         "edition" => "届次",
         "title" => "标题",
         "slug" => "网址别名",
-        "summary" => "摘要",
         "body" => "正文",
         "city" => "市州",
         "tags" => "标签",
-        "cover" => "封面",
-        "source" => "来源",
-        "author" => "作者",
-        "responsibleeditor" => "责任编辑",
-        "wechattitle" => "微信标题",
         "original" => "原创",
         "pinned" => "置顶",
         "startsat" => "开始时间",
         "endsat" => "结束时间",
-        "location" => "地点",
         "version" => "版本",
         "at" => "时间",
         "alt" => "替代文字",

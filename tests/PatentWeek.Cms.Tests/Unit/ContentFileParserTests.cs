@@ -51,7 +51,7 @@ public sealed class ContentFileParserTests
         Assert.Equal(ContentState.Draft, f.State);
         Assert.Equal(new DateTime(2019, 11, 30, 1, 0, 0, DateTimeKind.Utc), f.PublishedAt);
         Assert.Equal(new DateTime(2019, 12, 1, 4, 0, 0, DateTimeKind.Utc), f.EndsAt);
-        Assert.Equal("编辑", f.ResponsibleEditor);
+        Assert.Equal("编辑", f.Texts[PatentWeek.Cms.Content.Types.TextFields.ResponsibleEditor]);
         Assert.Equal("# 正文\n\n内容", f.Body);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Infrastructure;
 using YamlDotNet.Serialization;
@@ -58,14 +59,8 @@ public sealed class ContentExporter(CmsDbContext db)
                 Edition = edition,
                 Title = fields.Title,
                 Slug = fields.Slug,
-                Summary = fields.Summary,
                 City = fields.City,
                 Tags = fields.Tags.Count > 0 ? [.. fields.Tags] : null,
-                Cover = fields.Cover,
-                Source = fields.Source,
-                Author = fields.Author,
-                Editor = fields.ResponsibleEditor,
-                WeChatTitle = fields.WeChatTitle,
                 Original = fields.IsOriginal,
                 Pinned = fields.IsPinned,
                 Sample = fields.IsSample ? true : null,
@@ -73,10 +68,11 @@ public sealed class ContentExporter(CmsDbContext db)
                 PublishedAt = Time(fields.PublishedAt),
                 StartsAt = Time(fields.StartsAt),
                 EndsAt = Time(fields.EndsAt),
-                Location = fields.Location,
                 CreatedAt = Time(item.CreatedAt),
                 UpdatedAt = Time(item.UpdatedAt),
             };
+            foreach (var field in TextFields.All)
+                field.WriteFile(frontMatter, fields.Texts[field]);
             var path = Path.Combine(folder, edition.ToString(CultureInfo.InvariantCulture), item.Kind.ToName(), item.Slug + ".md");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await WriteAsync(path, $"---\n{Yaml.Serialize(frontMatter)}---\n{fields.Body}\n", cancellationToken);

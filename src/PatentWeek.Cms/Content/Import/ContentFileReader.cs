@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Infrastructure;
 
@@ -27,13 +28,9 @@ public static class ContentFileReader
         if (fm.Title.Length > 200)
             throw file.Error("title", "title is longer than 200 characters");
 
-        CheckLength(file, "summary", fm.Summary, 1000);
-        CheckLength(file, "cover", fm.Cover, 500);
-        CheckLength(file, "source", fm.Source, 100);
-        CheckLength(file, "author", fm.Author, 100);
-        CheckLength(file, "editor", fm.Editor, 100);
-        CheckLength(file, "weChatTitle", fm.WeChatTitle, 32);
-        CheckLength(file, "location", fm.Location, 200);
+        var type = ContentTypes.Of(kind);
+        foreach (var field in TextFields.All)
+            CheckLength(file, field.FileKey, field.ReadFile(fm), field.MaxLength);
         if (fm.Tags?.FirstOrDefault(t => t is null || t.Length > 64) is { } badTag)
             throw file.Error("tags", $"tag '{badTag}' is longer than 64 characters");
 
@@ -44,7 +41,7 @@ public static class ContentFileReader
         var city = fm.City?.Trim();
         if (city is not null && !cityCodes.Contains(city))
             throw file.Error("city", $"city '{city}' is not a known city code");
-        if (city is null && kind is ContentKind.Story or ContentKind.Event)
+        if (city is null && type.CityBound)
             throw file.Error("city", $"a {kind.ToName()} needs the city code it belongs to");
 
         var publishedAt = Time(file, "publishedAt", fm.PublishedAt);
@@ -61,15 +58,10 @@ public static class ContentFileReader
             Edition = edition,
             Title = fm.Title.Trim(),
             Slug = slug ?? fallbackSlug,
-            Summary = fm.Summary?.Trim(),
             Body = file.Body,
             City = city,
             Tags = fm.Tags ?? [],
-            Cover = fm.Cover,
-            Source = fm.Source,
-            Author = fm.Author,
-            ResponsibleEditor = fm.Editor,
-            WeChatTitle = fm.WeChatTitle?.Trim(),
+            Texts = TextValues.From(f => type.Fields.Contains(f) ? (f.TrimOnImport ? f.ReadFile(fm)?.Trim() : f.ReadFile(fm)) : null),
             IsOriginal = fm.Original ?? true,
             IsPinned = fm.Pinned ?? false,
             IsSample = fm.Sample ?? false,
@@ -77,7 +69,6 @@ public static class ContentFileReader
             PublishedAt = publishedAt,
             StartsAt = Time(file, "startsAt", fm.StartsAt),
             EndsAt = Time(file, "endsAt", fm.EndsAt),
-            Location = fm.Location,
         };
         if (fields.EndsAt < fields.StartsAt)
             throw file.Error("endsAt", "endsAt is before startsAt");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Workflow;
@@ -48,6 +49,7 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
         Id = id;
         if (Actor.IsCityBound)
             Form.City = Actor.CityCode;
+        Form.CheckLimits(ModelState, nameof(Form));
         if (!ModelState.IsValid)
         {
             await LoadOptionsAsync();
@@ -73,7 +75,20 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
     }
 
     protected override string FieldName(string requestField) =>
-        requestField.Length == 0 ? "" : "Form." + char.ToUpperInvariant(requestField[0]) + requestField[1..];
+        requestField.Length == 0 ? ""
+        : TextFields.Find(requestField) is { } field ? FormName(field)
+        : "Form." + char.ToUpperInvariant(requestField[0]) + requestField[1..];
+
+    /// <summary>The posted name of a declared text field's input (and the key of its messages).</summary>
+    public static string FormName(TextField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return $"{nameof(Form)}.{nameof(EditorForm.Texts)}[{field.Name}]";
+    }
+
+    /// <summary>The declared text fields the item's kind has that stand in one place of the form.</summary>
+    public IEnumerable<TextField> FieldsIn(string group) =>
+        (ContentKinds.TryParseKind(Form.Kind, out var kind) ? ContentTypes.Of(kind).Fields : TextFields.All).Where(f => f.FormGroup == group);
 
     private async Task LoadOptionsAsync()
     {

@@ -1,11 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Pages.Admin.Content;
 
-/// <summary>The editor form; lengths are checked here (message next to the field) and again by the workflow.</summary>
+/// <summary>
+/// The editor form; lengths are checked here (message next to the field) and again by the workflow. The declared
+/// <see cref="TextFields"/> are posted as <c>Form.Texts[name]</c>, shown, labelled and limited by their declaration.
+/// </summary>
 public sealed class EditorForm
 {
     public string? Kind { get; set; }
@@ -16,62 +21,48 @@ public sealed class EditorForm
     [MaxLength(120, ErrorMessage = "网址别名最多 120 个字符")]
     public string? Slug { get; set; }
 
-    [MaxLength(1000, ErrorMessage = "摘要最多 1000 字")]
-    public string? Summary { get; set; }
-
     public string? City { get; set; }
 
     [MaxLength(1000, ErrorMessage = "标签太长")]
     public string? Tags { get; set; }
-
-    [MaxLength(500, ErrorMessage = "封面地址最多 500 个字符")]
-    public string? Cover { get; set; }
-
-    [MaxLength(100, ErrorMessage = "来源最多 100 字")]
-    public string? Source { get; set; }
-
-    [MaxLength(100, ErrorMessage = "作者最多 100 字")]
-    public string? Author { get; set; }
-
-    [MaxLength(100, ErrorMessage = "责任编辑最多 100 字")]
-    public string? ResponsibleEditor { get; set; }
-
-    [MaxLength(32, ErrorMessage = "微信标题最多 32 字")]
-    public string? WeChatTitle { get; set; }
 
     public bool Original { get; set; } = true;
     public bool Pinned { get; set; }
     public string? StartsAt { get; set; }
     public string? EndsAt { get; set; }
 
-    [MaxLength(200, ErrorMessage = "地点最多 200 字")]
-    public string? Location { get; set; }
-
     [MaxLength(200_000, ErrorMessage = "正文太长")]
     public string? Body { get; set; }
 
     public int? Version { get; set; }
+
+    /// <summary>The declared text fields by name.</summary>
+    public Dictionary<string, string?> Texts { get; set; } = new(StringComparer.Ordinal);
+
+    public string? Text(TextField field) => Texts.GetValueOrDefault(field.Name);
+
+    /// <summary>The declared limits, each refused next to its field in the declaration's Chinese.</summary>
+    public void CheckLimits(ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var field in TextFields.All.Where(f => Text(f)?.Length > f.MaxLength))
+            modelState.AddModelError($"{prefix}.{nameof(Texts)}[{field.Name}]", field.TooLong);
+    }
 
     public ContentWriteRequest ToRequest() => new()
     {
         Kind = Kind,
         Title = Title,
         Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug,
-        Summary = Summary,
         City = City,
-        Cover = Cover,
         Tags = Tags?.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-        Source = Source,
-        Author = Author,
-        ResponsibleEditor = ResponsibleEditor,
-        WeChatTitle = WeChatTitle,
         Original = Original,
         Pinned = Pinned,
         StartsAt = StartsAt,
         EndsAt = EndsAt,
-        Location = Location,
         Body = Body,
         Version = Version,
+        Texts = TextValues.From(Text),
     };
 
     public static EditorForm From(ContentFields f, int version) => new()
@@ -79,21 +70,15 @@ public sealed class EditorForm
         Kind = f.Kind.ToName(),
         Title = f.Title,
         Slug = f.Slug,
-        Summary = f.Summary,
         City = f.City,
         Tags = string.Join(", ", f.Tags),
-        Cover = f.Cover,
-        Source = f.Source,
-        Author = f.Author,
-        ResponsibleEditor = f.ResponsibleEditor,
-        WeChatTitle = f.WeChatTitle,
         Original = f.IsOriginal,
         Pinned = f.IsPinned,
         StartsAt = Local(f.StartsAt),
         EndsAt = Local(f.EndsAt),
-        Location = f.Location,
         Body = f.Body,
         Version = version,
+        Texts = TextFields.All.ToDictionary(t => t.Name, t => f.Texts[t]),
     };
 
     private static string? Local(DateTime? utc) => utc is { } t ? BeijingTime.ToBeijing(t).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Staff;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(CmsDbContext db, StaffContentQueries staff) : Adm
             ModelState.AddModelError(field, refusal.Text);
 
         Items = (await staff.ListAsync(Actor, filter)).Items;
-        KindOptions = Enum.GetValues<ContentKind>().Select(k => new SelectListItem(Labels.Of(k), k.ToName(), k.ToName() == Kind)).ToList();
+        KindOptions = ContentTypes.All.Select(t => new SelectListItem(t.Label, t.Name, t.Name == Kind)).ToList();
         StateOptions = Enum.GetValues<ContentState>().Select(s => new SelectListItem(Labels.Of(s), s.ToName(), s.ToName() == State)).ToList();
         CityOptions = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new SelectListItem(c.Name, c.Code, c.Code == City)).ToListAsync();
     }

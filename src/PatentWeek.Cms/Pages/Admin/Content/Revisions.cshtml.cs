@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Workflow;
 
@@ -58,6 +59,12 @@ public sealed class RevisionsModel(CmsDbContext db, WorkflowService workflow) : 
             Diff = SideBySideDiffBuilder.Diff(Text(older.Fields), Text(newer.Fields));
     }
 
+    // The diff's lines: the declared text fields after the tags, each with its declared label, as the diff always had
+    // them (摘要 among the headings, the credits after the tags).
+    private static readonly TextField[] Headed = [TextFields.Summary];
+
     private static string Text(ContentFields f) =>
-        $"标题：{f.Title}\n别名：{f.Slug}\n摘要：{f.Summary}\n标签：{string.Join("，", f.Tags)}\n来源：{f.Source}\n作者：{f.Author}\n责任编辑：{f.ResponsibleEditor}\n\n{f.Body}";
+        $"标题：{f.Title}\n别名：{f.Slug}\n{Lines(f, Headed)}标签：{string.Join("，", f.Tags)}\n{Lines(f, TextFields.All.Where(t => t.FormGroup == FormGroups.Credits))}\n{f.Body}";
+
+    private static string Lines(ContentFields f, IEnumerable<TextField> fields) => string.Concat(fields.Select(t => $"{t.Label}：{f.Texts[t]}\n"));
 }
