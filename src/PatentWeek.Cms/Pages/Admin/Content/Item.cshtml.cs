@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
@@ -13,7 +14,7 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Pages.Admin.Content;
 
 /// <summary>One item: its state, its editable version rendered, and the workflow steps this person may take.</summary>
-public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPosts crossPosts) : ItemPage(db)
+public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPosts crossPosts, ResourceAuthorization access) : ItemPage(db)
 {
     public ContentItem Item { get; private set; } = null!;
     public ContentFields Fields { get; private set; } = null!;
@@ -21,9 +22,13 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     public string? CityName { get; private set; }
     public string PublicUrl { get; private set; } = "";
     public bool CanEdit { get; private set; }
+    public bool CanDelete { get; private set; }
 
-    /// <summary>Shown to editors and administrators on a published item: its latest cross-post, if any.</summary>
-    public bool ShowWeChat => Actor.IsEditorial && Item.State == ContentState.Published;
+    /// <summary>What the authorization handler lets this person do to the item (who they are); the buttons ask it, not the roles.</summary>
+    private HashSet<string> _allowed = [];
+
+    /// <summary>Shown to those who may cross-post, on a published item: its latest cross-post, if any.</summary>
+    public bool ShowWeChat => May(Operations.CrossPost) && Item.State == ContentState.Published;
     public WeChatPost? WeChatPost { get; private set; }
 
     /// <summary>What a click on the WeChat button would meet: the cross-post rule decides, the page only shows it.</summary>
@@ -71,18 +76,38 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         },
         () => Refused(id));
 
-    /// <summary>Which buttons to show; the workflow checks again when one is pressed.</summary>
+    /// <summary>
+    /// Which buttons to show: who may take the step is the authorization handler's answer, what the state allows the
+    /// workflow's; the workflow checks both again when one is pressed.
+    /// </summary>
     public bool Can(string step)
     {
-        var target = EditedVersion.Of(Item).State;
+        var (target, isCopy) = EditedVersion.Of(Item);
         return step switch
         {
-            "submit" => target == ContentState.Draft && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
-            "review" => target == ContentState.Submitted && (Actor.IsEditorial || Actor.IsIn(Accounts.Roles.Reviewer)),
-            "publish" => Actor.IsEditorial && (Item.State != ContentState.Published || Item.WorkingCopy is not null),
-            "unpublish" => Actor.IsEditorial && Item.State == ContentState.Published,
+            "submit" => May(Operations.Submit) && target == ContentState.Draft,
+            "review" => May(Operations.Review) && target == ContentState.Submitted,
+            "publish" => May(Operations.Publish) && (Item.State != ContentState.Published || isCopy)
+                && Permits(() => ContentPermissions.EnsureCanPublish(Actor, Item, target, isCopy ? Item.WorkingCopyById ?? Item.CreatedById : Item.CreatedById)),
+            "unpublish" => May(Operations.Publish) && Item.State == ContentState.Published,
             _ => false,
         };
+    }
+
+    private bool May(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) => _allowed.Contains(operation.Name);
+
+    /// <summary>Whether the workflow's own rule lets the step through (it refuses by throwing).</summary>
+    private static bool Permits(Action rule)
+    {
+        try
+        {
+            rule();
+            return true;
+        }
+        catch (WorkflowException)
+        {
+            return false;
+        }
     }
 
     private async Task<IActionResult> Step<T>(int id, string done, Func<Task<T>> action) => await StepAsync(
@@ -110,6 +135,14 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     private async Task LoadAsync(int id)
     {
         Item = await workflow.LoadAsync(id);
+        _allowed = [];
+        foreach (var operation in (Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement[])
+            [Operations.Edit, Operations.Delete, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost])
+        {
+            if (await access.AllowsAsync(User, Item, operation))
+                _allowed.Add(operation.Name);
+        }
+
         Fields = WorkflowService.Editable(Item);
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
         CityName = Item.CityCode is null ? null : await Db.Cities.Where(c => c.Code == Item.CityCode).Select(c => c.Name).FirstOrDefaultAsync();
@@ -119,14 +152,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
                 .OrderByDescending(p => p.Id).FirstOrDefaultAsync()
             : null;
         WeChatStanding = ShowWeChat ? await crossPosts.StandingAsync(Item, HttpContext.RequestAborted) : null;
-        try
-        {
-            ContentPermissions.EnsureCanEdit(Actor, Item);
-            CanEdit = true;
-        }
-        catch (WorkflowException)
-        {
-            CanEdit = false;
-        }
+        CanEdit = May(Operations.Edit) && Permits(() => ContentPermissions.EnsureCanEdit(Actor, Item));
+        CanDelete = May(Operations.Delete) && Permits(() => ContentPermissions.EnsureCanDelete(Actor, Item));
     }
 }
