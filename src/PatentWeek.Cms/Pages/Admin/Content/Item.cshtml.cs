@@ -36,7 +36,16 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        await LoadAsync(id);
+        try
+        {
+            await LoadAsync(id);
+        }
+        catch (WorkflowException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            // An item in the trash has no page (the trash restores it); that is a 404, not an error.
+            return NotFound();
+        }
+
         return Page();
     }
 
