@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Tests.Infrastructure;
 
 namespace PatentWeek.Cms.Tests.Workflow;
@@ -10,7 +12,8 @@ namespace PatentWeek.Cms.Tests.Workflow;
 /// A button shown is an action allowed, and the other way round: for every role and every state of an item, the
 /// steps the admin item page offers (read from its links and forms) are exactly the steps the management API
 /// lets that person take. Each step is tried on a fresh item in that state; a refused step must leave the item
-/// as it was, so the same item serves the next step until one goes through.
+/// as it was, so the same item serves the next step until one goes through. One item per state is brought there
+/// through the API; the fresh ones are copies of its row (cheap, and exactly that state).
 /// </summary>
 public abstract partial class ButtonsMatchApiTests(AppFixture fixture)
 {
@@ -50,29 +53,33 @@ public abstract partial class ButtonsMatchApiTests(AppFixture fixture)
 
         try
         {
+            var originals = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var state in States)
+                originals[state] = await MakeAsync(state, author.Client, office.Client);
+
             var mismatches = new List<string>();
             var allowedSomewhere = new HashSet<string>(StringComparer.Ordinal);
             foreach (var person in people)
             {
                 foreach (var state in States)
                 {
-                    var id = await MakeAsync(state, author.Client, office.Client);
+                    var (id, version) = await CopyAsync(originals[state]);
                     var shown = await ButtonsAsync(person.Browser, id, $"{person.Role}, {state}");
                     var allowed = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var step in Steps)
                     {
-                        var before = await VersionAsync(office.Client, id);
-                        var (status, body) = await TryAsync(person.Api, step, id, office.Client);
+                        var (status, body) = await TryAsync(person.Api, step, id, version);
                         Assert.True((int)status < 500, $"{step} as {person.Role} on a {state} item answered {(int)status}: {body}");
                         if (status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices)
                         {
                             allowed.Add(step);
                             // The step changed the item: the next step meets a fresh one in the same state.
-                            id = await MakeAsync(state, author.Client, office.Client);
+                            if (step != Steps[^1])
+                                (id, version) = await CopyAsync(originals[state]);
                         }
                         else
                         {
-                            Assert.Equal(before, await VersionAsync(office.Client, id));
+                            Assert.Equal(version, await StoredVersionAsync(id));
                         }
                     }
 
@@ -153,17 +160,42 @@ public abstract partial class ButtonsMatchApiTests(AppFixture fixture)
         return id;
     }
 
+    /// <summary>
+    /// A new item exactly like the original, row for row (whatever columns the item has), under a slug of its own —
+    /// in its working copy too, so publishing the copy does not collide with the original.
+    /// </summary>
+    private async Task<(int Id, int Version)> CopyAsync(int originalId)
+    {
+        await using var db = fixture.App.CreateContext();
+        var original = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == originalId, TestContext.Current.CancellationToken);
+        var slug = "buttons-" + Guid.NewGuid().ToString("N")[..10];
+        var copy = new ContentItem { Slug = slug, Title = original.Title };
+        db.Entry(copy).CurrentValues.SetValues(original);
+        copy.Id = 0;
+        copy.Slug = slug;
+        copy.WorkingCopy = original.WorkingCopy?.Replace(original.Slug, slug, StringComparison.Ordinal);
+        db.ContentItems.Add(copy);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return (copy.Id, copy.Version);
+    }
+
+    private async Task<int> StoredVersionAsync(int id)
+    {
+        await using var db = fixture.App.CreateContext();
+        return await db.ContentItems.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task<int> VersionAsync(HttpClient office, int id) =>
         (await office.GetOkAsync($"/api/manage/v1/content/{id}")).GetProperty("version").GetInt32();
 
     /// <summary>One step through the management API, as a client would send it.</summary>
-    private static async Task<(HttpStatusCode Status, string Body)> TryAsync(HttpClient api, string step, int id, HttpClient office)
+    private static async Task<(HttpStatusCode Status, string Body)> TryAsync(HttpClient api, string step, int id, int version)
     {
         var url = $"/api/manage/v1/content/{id}";
         var (status, json) = step switch
         {
             "Edit" => await api.SendAsync(HttpMethod.Put, url,
-                new { kind = "story", title = "按钮对照（再改）", city = Wuhan, body = "再改的正文", version = await VersionAsync(office, id) }),
+                new { kind = "story", title = "按钮对照（再改）", city = Wuhan, body = "再改的正文", version }),
             "Delete" => await api.SendAsync(HttpMethod.Delete, url),
             "Reject" => await api.SendAsync(HttpMethod.Post, $"{url}/reject", new { comment = "请补充材料" }),
             _ => await api.SendAsync(HttpMethod.Post, $"{url}/{step.ToLowerInvariant()}", new { }),
