@@ -29,6 +29,23 @@ public sealed class ResourceAuthorization(IAuthorizationService authorization, C
     public Task<bool> AllowsAsync(Actor actor, ICityOwned resource, OperationAuthorizationRequirement operation) =>
         AllowsAsync(Principal(actor), resource, operation);
 
+    /// <summary>Which of the operations the user may take on the resource (by name): the admin shows its buttons by this.</summary>
+    public async Task<IReadOnlySet<string>> AllowedAsync(ClaimsPrincipal user, ICityOwned resource, params OperationAuthorizationRequirement[] operations)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            if (await AllowsAsync(user, resource, operation))
+                allowed.Add(operation.Name);
+        }
+
+        return allowed;
+    }
+
+    public Task<IReadOnlySet<string>> AllowedAsync(Actor actor, ICityOwned resource, params OperationAuthorizationRequirement[] operations) =>
+        AllowedAsync(Principal(actor), resource, operations);
+
     public async Task<Access> CheckAsync(ClaimsPrincipal user, ICityOwned resource, OperationAuthorizationRequirement operation)
     {
         if (!await AllowsAsync(user, resource, Operations.Read))

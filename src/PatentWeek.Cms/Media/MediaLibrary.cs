@@ -46,17 +46,8 @@ public sealed class MediaLibrary(
     }
 
     /// <summary>Which of the operations the actor may take on the item: the admin shows its buttons by this.</summary>
-    public async Task<IReadOnlySet<string>> AllowedAsync(Actor actor, MediaAsset asset, params OperationAuthorizationRequirement[] operations)
-    {
-        var allowed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in operations)
-        {
-            if (await access.AllowsAsync(actor, asset, operation))
-                allowed.Add(operation.Name);
-        }
-
-        return allowed;
-    }
+    public Task<IReadOnlySet<string>> AllowedAsync(Actor actor, MediaAsset asset, params OperationAuthorizationRequirement[] operations) =>
+        access.AllowedAsync(actor, asset, operations);
 
     public async Task<MediaDto> DtoAsync(Actor actor, MediaAsset asset, CancellationToken cancellationToken)
     {

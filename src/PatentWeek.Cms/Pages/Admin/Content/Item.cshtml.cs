@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
@@ -25,7 +26,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     public bool CanDelete { get; private set; }
 
     /// <summary>What the authorization handler lets this person do to the item (who they are); the buttons ask it, not the roles.</summary>
-    private HashSet<string> _allowed = [];
+    private IReadOnlySet<string> _allowed = new HashSet<string>();
 
     /// <summary>Shown to those who may cross-post, on a published item: its latest cross-post, if any.</summary>
     public bool ShowWeChat => May(Operations.CrossPost) && Item.State == ContentState.Published;
@@ -103,7 +104,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         };
     }
 
-    private bool May(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) => _allowed.Contains(operation.Name);
+    private bool May(OperationAuthorizationRequirement operation) => _allowed.Contains(operation.Name);
 
     /// <summary>Whether the workflow's own rule lets the step through (it refuses by throwing).</summary>
     private static bool Permits(Action rule)
@@ -144,13 +145,8 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     private async Task LoadAsync(int id)
     {
         Item = await workflow.LoadAsync(id);
-        _allowed = [];
-        foreach (var operation in (Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement[])
-            [Operations.Edit, Operations.Delete, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost])
-        {
-            if (await access.AllowsAsync(User, Item, operation))
-                _allowed.Add(operation.Name);
-        }
+        _allowed = await access.AllowedAsync(User, Item,
+            Operations.Edit, Operations.Delete, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost);
 
         Fields = WorkflowService.Editable(Item);
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
