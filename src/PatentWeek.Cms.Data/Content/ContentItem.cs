@@ -7,7 +7,7 @@ namespace PatentWeek.Cms.Data.Content;
 /// One piece of content in one edition. Publishing is a state, not a copy: the public reads the same row.
 /// All times are UTC; they are shown and entered in Beijing time by the host.
 /// </summary>
-public class ContentItem
+public class ContentItem : ICityOwned
 {
     public int Id { get; set; }
     public int EditionId { get; set; }

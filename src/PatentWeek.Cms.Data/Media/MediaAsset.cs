@@ -4,7 +4,7 @@ namespace PatentWeek.Cms.Data.Media;
 /// One uploaded file in the media library. The bytes live in the media store under their SHA-256, so the same
 /// file uploaded twice is stored once; each upload still gets its own row (its own alt text, city and usage).
 /// </summary>
-public class MediaAsset
+public class MediaAsset : ICityOwned
 {
     public int Id { get; set; }
     public MediaKind Kind { get; set; }

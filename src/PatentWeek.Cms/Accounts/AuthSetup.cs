@@ -85,6 +85,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Reviewer))
             .AddPolicy(Policies.Publishers, p => p.RequireRole(Roles.Administrator, Roles.Editor))
             .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));
+        // Roles are the groups' policies above; what may be done to one city-owned resource is this one handler.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CityOwnedHandler>();
+        services.AddScoped<ResourceAuthorization>();
 
         services.AddRateLimiter(o =>
         {

@@ -28,7 +28,7 @@ public static class ManageContentApi
             .WithTags("Manage content")
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<WorkflowExceptionFilter>()
-            .AddEndpointFilter<CityScopeFilter>()
+            .AddEndpointFilter<ResourceScopeFilter<Data.Content.ContentItem>>()
             .RefuseNullBodies()
             // The largest legal write: a 200,000-character body, every character escaped (\uXXXX), plus the other fields.
             .WithJsonBodyLimit(MaxWriteBytes)

@@ -108,7 +108,7 @@ public static class MediaApi
     public static async Task<PhysicalFileHttpResult> Download(
         int id, ClaimsPrincipal principal, MediaLibrary library, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        var asset = await library.GetAsync(Actor.From(principal), id, cancellationToken);
+        var asset = await library.GetForAsync(Actor.From(principal), id, Operations.Download, "You may not download this file.", cancellationToken);
         response.Headers.CacheControl = "private, no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.PhysicalFile(store.OriginalPath(asset), asset.ContentType, asset.OriginalName, enableRangeProcessing: true);

@@ -20,9 +20,9 @@ public sealed class MediaChecks(CmsDbContext db, MarkdownRenderer markdown)
         var ids = MediaReferences.All(fields.Cover, markdown.ToHtml(fields.Body)).Select(r => r.Id).Distinct().ToList();
         if (ids.Count == 0)
             return;
-        var found = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Kind, m.CityCode }).ToListAsync(cancellationToken);
-        var usable = found.Where(m => m.Kind != MediaKind.Document || !actor.IsCityBound || m.CityCode == actor.CityCode).Select(m => m.Id).ToHashSet();
+        var found = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        // A private document is usable by whoever may read it (the authorization table's rule); pictures and films are public.
+        var usable = found.Where(m => m.Kind != MediaKind.Document || CityRules.CanRead(actor, m)).Select(m => m.Id).ToHashSet();
         var missing = ids.Where(id => !usable.Contains(id)).ToList();
         if (missing.Count > 0)
             throw RequestValidationException.Field(

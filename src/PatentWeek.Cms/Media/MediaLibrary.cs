@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
@@ -12,18 +13,41 @@ using PatentWeek.Cms.Site;
 namespace PatentWeek.Cms.Media;
 
 /// <summary>The media library's operations, shared by the management API and the admin pages; city scoping included.</summary>
-public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, IOutputCacheStore cache)
+public sealed class MediaLibrary(
+    CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, IOutputCacheStore cache, ResourceAuthorization access)
 {
     public const int PageSize = 48;
+    private const string EditRefusal = "Only editors, or the city that uploaded it, may change this media item.";
+    private const string DeleteRefusal = "Only editors, or the city that uploaded it, may delete this media item.";
 
     /// <summary>Past this, (page - 1) × size would overflow an int offset.</summary>
     public const int MaxPage = 100_000;
 
-    public Task<MediaAsset?> FindAsync(Actor actor, int id, CancellationToken cancellationToken) =>
-        db.MediaAssets.VisibleTo(actor).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    /// <summary>The media item, or null when there is none or the actor may not see it (another city's).</summary>
+    public async Task<MediaAsset?> FindAsync(Actor actor, int id, CancellationToken cancellationToken) =>
+        await db.MediaAssets.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } asset
+            && await access.CheckAsync(actor, asset, Operations.Read) == Access.Allowed
+            ? asset
+            : null;
 
     public async Task<MediaAsset> GetAsync(Actor actor, int id, CancellationToken cancellationToken) =>
         await FindAsync(actor, id, cancellationToken) ?? throw NotFound();
+
+    /// <summary>The media item for <paramref name="operation"/>: 404 when the actor may not see it, 403 with <paramref name="refusal"/> when they may not do that.</summary>
+    public async Task<MediaAsset> GetForAsync(Actor actor, int id, OperationAuthorizationRequirement operation, string refusal, CancellationToken cancellationToken)
+    {
+        var asset = await db.MediaAssets.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw NotFound();
+        return await access.CheckAsync(actor, asset, operation) switch
+        {
+            Access.Allowed => asset,
+            Access.Refused => throw new MediaRejectedException(refusal, StatusCodes.Status403Forbidden),
+            _ => throw NotFound(),
+        };
+    }
+
+    /// <summary>Which of the operations the actor may take on the item: the admin shows its buttons by this.</summary>
+    public Task<IReadOnlySet<string>> AllowedAsync(Actor actor, MediaAsset asset, params OperationAuthorizationRequirement[] operations) =>
+        access.AllowedAsync(actor, asset, operations);
 
     public async Task<MediaDto> DtoAsync(Actor actor, MediaAsset asset, CancellationToken cancellationToken)
     {
@@ -69,9 +93,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
     public async Task<MediaAsset> UpdateAsync(Actor actor, int id, MediaUpdateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asset = await GetAsync(actor, id, cancellationToken);
-        if (!MediaScope.CanEdit(actor, asset))
-            throw new MediaRejectedException("Only editors, or the city that uploaded it, may change this media item.", StatusCodes.Status403Forbidden);
+        var asset = await GetForAsync(actor, id, Operations.Edit, EditRefusal, cancellationToken);
         if (request.Version is { } version && version != asset.Version)
             throw new MediaRejectedException("Someone else changed this media item meanwhile; reload it and try again.", StatusCodes.Status409Conflict);
         ControlCharacters.Ensure("alt", request.Alt);
@@ -127,9 +149,7 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
     /// <summary>Deletes media nobody uses; the files go too when no other upload has the same bytes.</summary>
     public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
-        var asset = await GetAsync(actor, id, cancellationToken);
-        if (!MediaScope.CanDelete(actor, asset))
-            throw new MediaRejectedException("Only editors, or the city that uploaded it, may delete this media item.", StatusCodes.Status403Forbidden);
+        var asset = await GetForAsync(actor, id, Operations.Delete, DeleteRefusal, cancellationToken);
         var uses = await UsesAsync(actor, id, cancellationToken);
         if (uses.Count > 0)
             throw new MediaRejectedException(

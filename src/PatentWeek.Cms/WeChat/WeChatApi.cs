@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Infrastructure;
-using PatentWeek.Cms.Manage;
 
 namespace PatentWeek.Cms.WeChat;
 
@@ -19,7 +18,7 @@ public static class WeChatApi
         var item = app.MapGroup("/api/manage/v1/content/{id:int}/wechat")
             .WithTags("WeChat")
             .RequireAuthorization(Policies.Staff)
-            .AddEndpointFilter<CityScopeFilter>()
+            .AddEndpointFilter<ResourceScopeFilter<Data.Content.ContentItem>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

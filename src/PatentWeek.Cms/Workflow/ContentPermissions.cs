@@ -6,7 +6,8 @@ namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// The permission table of the editorial workflow, item by item. Roles are enforced by policies on the
-/// endpoint groups and cities by the scope filter; this adds what depends on the item itself.
+/// endpoint groups and cities by the scope filter; who may take a step is <see cref="CityRules"/>' table (the
+/// one the authorization handler reads), and this adds what depends on the item's state.
 /// </summary>
 public static class ContentPermissions
 {
@@ -32,7 +33,7 @@ public static class ContentPermissions
     public static bool CanPublish(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsEditorial;
+        return CityRules.RoleAllows(actor, Operations.Publish);
     }
 
     public static void EnsureCanCreate(Actor actor, ContentKind kind, string? city)
@@ -53,10 +54,10 @@ public static class ContentPermissions
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
+        if (!CityRules.Allows(actor, Operations.Edit, item))
+            throw WorkflowException.Forbidden(Refusals.CannotEdit());
         if (actor.IsEditorial)
             return;
-        if (!actor.IsCityBound || item.CityCode != actor.CityCode)
-            throw WorkflowException.Forbidden(Refusals.CannotEdit());
         var editing = EditedVersion.EditingState(item);
         if (editing != ContentState.Draft)
             throw WorkflowException.Illegal(Refusals.CityEditsDraftsOnly(editing));
@@ -67,9 +68,9 @@ public static class ContentPermissions
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
-        if (actor.IsEditorial)
-            return;
-        if (actor.IsCityBound && item.CityCode == actor.CityCode && item.State == ContentState.Draft && item.PublishedAt is null)
+        if (!CityRules.Allows(actor, Operations.Delete, item))
+            throw WorkflowException.Forbidden(Refusals.DeleteBeyondDraft());
+        if (actor.IsEditorial || (item.State == ContentState.Draft && item.PublishedAt is null))
             return;
         throw WorkflowException.Forbidden(Refusals.DeleteBeyondDraft());
     }
@@ -77,7 +78,7 @@ public static class ContentPermissions
     public static void EnsureCanReview(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsEditorial && !actor.IsIn(Roles.Reviewer))
+        if (!CityRules.RoleAllows(actor, Operations.Review))
             throw WorkflowException.Forbidden(Refusals.ReviewersOnly());
     }
 
@@ -92,9 +93,8 @@ public static class ContentPermissions
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
-        if (actor.IsEditorial || (actor.IsCityBound && item.CityCode == actor.CityCode))
-            return;
-        throw WorkflowException.Forbidden(Refusals.CannotSubmit());
+        if (!CityRules.Allows(actor, Operations.Submit, item))
+            throw WorkflowException.Forbidden(Refusals.CannotSubmit());
     }
 
     /// <summary>Editors publish their own items directly, and any approved item: which states allow it is the lifecycle's table.</summary>

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Tests.Infrastructure;
+using PatentWeek.Cms.Tests.Media;
 
 namespace PatentWeek.Cms.Tests.Workflow;
 
 /// <summary>
 /// The permission table holds in the admin UI as in the API: every admin page handler that names an item
-/// is 404 for another city's contributor (found by enumerating the pages), and each workflow step is
+/// is 404 for another city's contributor (found by enumerating the pages; a media page gets the id of a media
+/// item of that city, every other page an item's), and each workflow step is
 /// refused to the roles that may not take it, whichever door it is asked through.
 /// </summary>
 public abstract partial class AdminPermissionTests(AppFixture fixture)
@@ -26,6 +28,9 @@ public abstract partial class AdminPermissionTests(AppFixture fixture)
         using var huangshi = await AdminSession.SignInAsync(fixture.App, huangshiUser.Email!, Staff.Password);
         var id = await wuhan.Client.CreateAsync(new { kind = "story", title = "武汉的草稿", city = Wuhan });
         var before = (await wuhan.Client.GetOkAsync($"/api/manage/v1/content/{id}")).GetProperty("version").GetInt32();
+        var document = await wuhan.Client.UploadOkAsync(TestDocuments.Docx(), "武汉活动方案.docx", title: "武汉的方案");
+        var mediaId = document.GetProperty("id").GetInt32();
+        var mediaVersion = document.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var pages = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
@@ -34,9 +39,12 @@ public abstract partial class AdminPermissionTests(AppFixture fixture)
             .Where(e => e.Page is not null)
             .ToList();
         var checkedHandlers = 0;
+        var checkedMedia = 0;
         foreach (var (pattern, page) in pages)
         {
-            var url = "/" + RouteParameter().Replace(pattern.TrimStart('/'), m => m.Groups[1].Value == "id" ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1");
+            var isMedia = pattern.TrimStart('/').StartsWith("admin/media/", StringComparison.Ordinal);
+            var named = isMedia ? mediaId : id;
+            var url = "/" + RouteParameter().Replace(pattern.TrimStart('/'), m => m.Groups[1].Value == "id" ? named.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1");
             var itemRoute = pattern.Contains("{id", StringComparison.Ordinal);
             foreach (var handler in page!.HandlerMethods)
             {
@@ -44,12 +52,13 @@ public abstract partial class AdminPermissionTests(AppFixture fixture)
                 if (!takesId)
                     continue;
                 checkedHandlers++;
+                checkedMedia += isMedia ? 1 : 0;
                 var target = handler.Name is null ? url : $"{url}?handler={handler.Name}";
                 if (!itemRoute)
-                    target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "id=" + id;
+                    target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "id=" + named;
                 using var response = string.Equals(handler.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)
                     ? await huangshi.GetAsync(new Uri(target, UriKind.Relative), TestContext.Current.CancellationToken)
-                    : await huangshi.PostFormAsync(target, new() { ["comment"] = "x", ["at"] = "", ["Form.Title"] = "黄石改的", ["Form.Version"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    : await huangshi.PostFormAsync(target, new() { ["comment"] = "x", ["at"] = "", ["Form.Title"] = "黄石改的", ["Form.Version"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture), ["MediaTitle"] = "黄石改的", ["Version"] = mediaVersion });
                 // 404, or the role's access-denied page for a page the role may not open at all (which says nothing about the item).
                 var refused = response.StatusCode == HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/admin/denied", StringComparison.Ordinal) == true);
@@ -58,9 +67,14 @@ public abstract partial class AdminPermissionTests(AppFixture fixture)
         }
 
         Assert.True(checkedHandlers >= 12, $"only {checkedHandlers} admin handlers take an item id");
+        // The media item page: show, save, delete.
+        Assert.True(checkedMedia >= 3, $"only {checkedMedia} admin handlers take a media id");
         var after = await wuhan.Client.GetOkAsync($"/api/manage/v1/content/{id}");
         Assert.Equal(before, after.GetProperty("version").GetInt32());
         Assert.Equal("武汉的草稿", after.GetProperty("title").GetString());
+        var media = await wuhan.Client.GetOkAsync($"/api/manage/v1/media/{mediaId}");
+        Assert.Equal("武汉的方案", media.GetProperty("title").GetString());
+        Assert.Equal(mediaVersion, media.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

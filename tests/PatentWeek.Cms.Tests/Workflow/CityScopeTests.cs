@@ -5,12 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Tests.Infrastructure;
+using PatentWeek.Cms.Tests.Media;
 
 namespace PatentWeek.Cms.Tests.Workflow;
 
 /// <summary>
 /// City scoping, checked against every management endpoint the application has — found by enumerating
-/// its endpoints, so a future endpoint that forgets scoping fails here without anyone adding a case.
+/// its endpoints, so a future endpoint that forgets scoping fails here without anyone adding a case. Each
+/// endpoint gets the id of the resource type it names: content (with its WeChat endpoints) or media (a
+/// private document: the library item, its edit, delete and download).
 /// </summary>
 public abstract partial class CityScopeTests(AppFixture fixture)
 {
@@ -25,6 +28,9 @@ public abstract partial class CityScopeTests(AppFixture fixture)
         var title = "武汉草稿" + Guid.NewGuid().ToString("N")[..6];
         var id = await wuhan.Client.CreateAsync(new { kind = "story", title, city = Wuhan, body = "正文" });
         var before = await wuhan.Client.GetOkAsync($"/api/manage/v1/content/{id}");
+        var document = await wuhan.Client.UploadOkAsync(TestDocuments.Docx(), "武汉活动方案.docx", title: "武汉的方案");
+        var mediaId = document.GetProperty("id").GetInt32();
+        Assert.Equal(Wuhan, document.GetProperty("city").GetString());
 
         var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
@@ -35,13 +41,16 @@ public abstract partial class CityScopeTests(AppFixture fixture)
         Assert.True(endpoints.Count >= 15, $"only {endpoints.Count} management endpoints found");
 
         var checkedWithId = 0;
+        var checkedMedia = 0;
         foreach (var (method, pattern) in endpoints)
         {
-            var body = new { title = "黄石改的", city = Huangshi, version = before.GetProperty("version").GetInt32(), comment = "x", kind = "story" };
+            var body = new { title = "黄石改的", city = Huangshi, version = before.GetProperty("version").GetInt32(), comment = "x", kind = "story", alt = "黄石改的" };
             if (pattern.Contains("{id", StringComparison.Ordinal))
             {
                 checkedWithId++;
-                var (status, json) = await huangshi.Client.SendAsync(new HttpMethod(method), Fill(pattern, id), body);
+                var isMedia = pattern.StartsWith("/api/manage/v1/media/", StringComparison.Ordinal);
+                checkedMedia += isMedia ? 1 : 0;
+                var (status, json) = await huangshi.Client.SendAsync(new HttpMethod(method), Fill(pattern, isMedia ? mediaId : id), body);
                 Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
                     $"{method} {pattern} as another city's contributor answered {(int)status}: {json}");
                 if (status == HttpStatusCode.Forbidden)
@@ -56,15 +65,30 @@ public abstract partial class CityScopeTests(AppFixture fixture)
                 var (status, json) = await huangshi.Client.SendAsync(HttpMethod.Get, Fill(pattern, id) + "?city=" + Wuhan);
                 Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"GET {pattern}: {(int)status}");
                 Assert.DoesNotContain(title, json.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("武汉的方案", json.ToString(), StringComparison.Ordinal);
             }
         }
 
         Assert.True(checkedWithId >= 12, $"only {checkedWithId} endpoints name an item");
+        // The library item, its edit, its delete and its download.
+        Assert.True(checkedMedia >= 4, $"only {checkedMedia} media endpoints name a media item");
+        Assert.Contains(endpoints, e => e.Pattern.StartsWith("/api/manage/v1/content/{id:int}/wechat", StringComparison.Ordinal));
         var after = await wuhan.Client.GetOkAsync($"/api/manage/v1/content/{id}");
         Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
         Assert.Equal(title, after.GetProperty("title").GetString());
         await using var db = fixture.App.CreateContext();
         Assert.Null(await db.ContentItems.Where(i => i.Id == id).Select(i => i.DeletedAt).SingleAsync(TestContext.Current.CancellationToken));
+        var media = await wuhan.Client.GetOkAsync($"/api/manage/v1/media/{mediaId}");
+        Assert.Equal("武汉的方案", media.GetProperty("title").GetString());
+        Assert.Equal(document.GetProperty("version").GetInt32(), media.GetProperty("version").GetInt32());
+
+        // The admin's cookie twin of the download is scoped alike, and the id is a real one: its own city downloads it.
+        using (var own = await wuhan.Client.GetAsync(new Uri($"/api/manage/v1/media/{mediaId}/file", UriKind.Relative), TestContext.Current.CancellationToken))
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var huangshiUser = await Staff.CreateUserAsync(fixture.App, Roles.CityContributor, Huangshi);
+        using var huangshiBrowser = await AdminSession.SignInAsync(fixture.App, huangshiUser.Email!, Staff.Password);
+        using var download = await huangshiBrowser.GetAsync(new Uri($"/admin/media/{mediaId}/file", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
@@ -13,7 +15,7 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Pages.Admin.Content;
 
 /// <summary>One item: its state, its editable version rendered, and the workflow steps this person may take.</summary>
-public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPosts crossPosts) : ItemPage(db)
+public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPosts crossPosts, ResourceAuthorization access) : ItemPage(db)
 {
     public ContentItem Item { get; private set; } = null!;
     public ContentFields Fields { get; private set; } = null!;
@@ -21,9 +23,13 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     public string? CityName { get; private set; }
     public string PublicUrl { get; private set; } = "";
     public bool CanEdit { get; private set; }
+    public bool CanDelete { get; private set; }
 
-    /// <summary>Shown to editors and administrators on a published item: its latest cross-post, if any.</summary>
-    public bool ShowWeChat => Actor.IsEditorial && Item.State == ContentState.Published;
+    /// <summary>What the authorization handler lets this person do to the item (who they are); the buttons ask it, not the roles.</summary>
+    private IReadOnlySet<string> _allowed = new HashSet<string>();
+
+    /// <summary>Shown to those who may cross-post, on a published item: its latest cross-post, if any.</summary>
+    public bool ShowWeChat => May(Operations.CrossPost) && Item.State == ContentState.Published;
     public WeChatPost? WeChatPost { get; private set; }
 
     /// <summary>What a click on the WeChat button would meet: the cross-post rule decides, the page only shows it.</summary>
@@ -31,7 +37,16 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        await LoadAsync(id);
+        try
+        {
+            await LoadAsync(id);
+        }
+        catch (WorkflowException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            // An item in the trash has no page (the trash restores it); that is a 404, not an error.
+            return NotFound();
+        }
+
         return Page();
     }
 
@@ -72,21 +87,37 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         () => Refused(id));
 
     /// <summary>
-    /// Which buttons to show: the step must be one the lifecycle allows next (<see cref="Next"/>, the same table the
-    /// workflow refuses by, so 发布 shows only where publishing would pass) and the person's role must take it.
-    /// The workflow checks again when one is pressed.
+    /// Which buttons to show: who may take the step is the authorization handler's answer (<see cref="May"/>), what the
+    /// state allows the lifecycle's (<see cref="Next"/>, the same table the workflow refuses by, so 发布 shows only where
+    /// publishing would pass). The workflow checks both again when one is pressed.
     /// </summary>
     public bool Can(string step) => step switch
     {
-        "submit" => Next.Contains(ContentStep.Submit) && (Actor.IsEditorial || (Actor.IsCityBound && Item.CityCode == Actor.CityCode)),
-        "review" => Next.Contains(ContentStep.Approve) && (Actor.IsEditorial || Actor.IsIn(Accounts.Roles.Reviewer)),
-        "publish" => Actor.IsEditorial && Next.Contains(ContentStep.Publish),
-        "unpublish" => Actor.IsEditorial && Next.Contains(ContentStep.Unpublish),
+        "submit" => May(Operations.Submit) && Next.Contains(ContentStep.Submit),
+        "review" => May(Operations.Review) && Next.Contains(ContentStep.Approve),
+        "publish" => May(Operations.Publish) && Next.Contains(ContentStep.Publish),
+        "unpublish" => May(Operations.Publish) && Next.Contains(ContentStep.Unpublish),
         _ => false,
     };
 
     /// <summary>The steps the item's state allows next for this person.</summary>
     public IReadOnlyList<ContentStep> Next { get; private set; } = [];
+
+    private bool May(OperationAuthorizationRequirement operation) => _allowed.Contains(operation.Name);
+
+    /// <summary>Whether the workflow's own rule lets the step through (it refuses by throwing).</summary>
+    private static bool Permits(Action rule)
+    {
+        try
+        {
+            rule();
+            return true;
+        }
+        catch (WorkflowException)
+        {
+            return false;
+        }
+    }
 
     private async Task<IActionResult> Step<T>(int id, string done, Func<Task<T>> action) => await StepAsync(
         async () =>
@@ -114,6 +145,9 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     {
         Item = await workflow.LoadAsync(id);
         Next = workflow.Next(Actor, Item);
+        _allowed = await access.AllowedAsync(User, Item,
+            Operations.Edit, Operations.Delete, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost);
+
         Fields = WorkflowService.Editable(Item);
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
         CityName = Item.CityCode is null ? null : await Db.Cities.Where(c => c.Code == Item.CityCode).Select(c => c.Name).FirstOrDefaultAsync();
@@ -123,14 +157,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
                 .OrderByDescending(p => p.Id).FirstOrDefaultAsync()
             : null;
         WeChatStanding = ShowWeChat ? await crossPosts.StandingAsync(Item, HttpContext.RequestAborted) : null;
-        try
-        {
-            ContentPermissions.EnsureCanEdit(Actor, Item);
-            CanEdit = true;
-        }
-        catch (WorkflowException)
-        {
-            CanEdit = false;
-        }
+        CanEdit = May(Operations.Edit) && Permits(() => ContentPermissions.EnsureCanEdit(Actor, Item));
+        CanDelete = May(Operations.Delete) && Permits(() => ContentPermissions.EnsureCanDelete(Actor, Item));
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Media;
@@ -11,6 +12,11 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
 {
     public MediaAsset Asset { get; private set; } = null!;
     public MediaDto Dto { get; private set; } = null!;
+
+    /// <summary>Whether to offer 保存 and 删除: the authorization handler's answer, the one the library checks again.</summary>
+    public bool CanEdit { get; private set; }
+
+    public bool CanDelete { get; private set; }
 
     [BindProperty, MaxLength(300, ErrorMessage = "替代文字最多 300 字"), Display(Name = "替代文字")]
     public string? Alt { get; set; }
@@ -67,6 +73,8 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
             return false;
         Asset = asset;
         Dto = await library.DtoAsync(Actor, asset, cancellationToken);
+        var allowed = await library.AllowedAsync(Actor, asset, Operations.Edit, Operations.Delete);
+        (CanEdit, CanDelete) = (allowed.Contains(Operations.Edit.Name), allowed.Contains(Operations.Delete.Name));
         return true;
     }
 }
