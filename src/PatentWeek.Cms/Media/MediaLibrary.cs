@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
@@ -7,12 +6,11 @@ using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Workflow;
 using PatentWeek.Cms.Outbox;
-using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Media;
 
 /// <summary>The media library's operations, shared by the management API and the admin pages; city scoping included.</summary>
-public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, IOutputCacheStore cache)
+public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, DomainEvents events)
 {
     public const int PageSize = 48;
 
@@ -118,9 +116,10 @@ public sealed class MediaLibrary(CmsDbContext db, OutboxWriter outbox, AuditLog 
         }
 
         audit.Record(actor, AuditAction.MediaUpdate, $"media/{asset.Id}", rerender ? $"焦点 {asset.FocalX},{asset.FocalY}" : null);
-        await SaveAsync(cancellationToken);
         // Alt text is part of published pages.
-        await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        events.Raise(new MediaChanged(asset.Id));
+        await SaveAsync(cancellationToken);
+        await events.RunSavedAsync();
         return asset;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
@@ -6,15 +5,14 @@ using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
-using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// The editorial workflow: draft → submitted → approved → published → archived, with reject back to draft,
 /// working copies of published items, schedules, the trash and restores. Every step checks the item-level
-/// rules, writes its audit entry, notifications and outbox jobs in the same transaction as the change,
-/// and evicts the public pages when what the public sees changed.
+/// rules, writes its audit entry, notifications and outbox jobs in the same transaction as the change, and
+/// raises an event when what the public sees changed (its handlers run right after the commit).
 /// </summary>
 public sealed class WorkflowService(
     CmsDbContext db,
@@ -24,7 +22,7 @@ public sealed class WorkflowService(
     SensitiveWords words,
     MediaChecks media,
     OutboxWriter outbox,
-    IOutputCacheStore cache,
+    DomainEvents events,
     TimeProvider time)
 {
     public const string PublishJob = "content.publish";
@@ -162,11 +160,11 @@ public sealed class WorkflowService(
 
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
-            await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+            await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
             item.ScheduledPublishAt = when;
             writer.Touch(item);
             // The job publishes exactly this version: any later change (an edit, a step) voids it.
-            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when);
+            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when, Target(item));
             audit.Record(actor, AuditAction.SchedulePublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return (item, warnings);
@@ -216,10 +214,10 @@ public sealed class WorkflowService(
         {
             if (item.State != ContentState.Published && item.ScheduledPublishAt is null)
                 throw WorkflowException.Illegal(Refusals.ScheduleUnpublishPublishedOnly());
-            await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+            await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
             item.ScheduledUnpublishAt = when;
             writer.Touch(item);
-            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when);
+            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when, Target(item));
             audit.Record(actor, AuditAction.ScheduleUnpublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return item;
@@ -246,12 +244,14 @@ public sealed class WorkflowService(
         var item = await LoadAsync(id, cancellationToken: cancellationToken);
         ContentPermissions.EnsureCanDelete(actor, item);
         item.DeletedAt = time.GetUtcNow().UtcDateTime;
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
-        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
         item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
         writer.Touch(item);
         audit.Record(actor, AuditAction.Delete, Target(item), item.Title);
-        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+        if (item.State == ContentState.Published)
+            events.Raise(new ContentTrashed(item.Id, ContentPlaces.Of(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
     public async Task<ContentItem> RestoreFromTrashAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -266,7 +266,9 @@ public sealed class WorkflowService(
         item.DeletedAt = null;
         writer.Touch(item);
         audit.Record(actor, AuditAction.Restore, Target(item));
-        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+        if (item.State == ContentState.Published)
+            events.Raise(new ContentChanged(item.Id, ContentPlaces.Of(item)));
+        await SaveAsync(item, cancellationToken);
         return item;
     }
 
@@ -319,7 +321,8 @@ public sealed class WorkflowService(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var author = Author(item, isCopy);
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+        var before = ContentPlaces.Of(item);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
         if (isCopy)
         {
             var copy = WorkingCopy.Of(item)!;
@@ -341,13 +344,15 @@ public sealed class WorkflowService(
         item.ReviewComment = null;
         notifier.Author(item, author, $"已发布：《{item.Title}》");
         audit.Record(by, AuditAction.Publish, Target(item));
-        await SaveAsync(item, cancellationToken, evict: true);
+        events.Raise(new ContentPublished(item.Id, before.And(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
     private async Task UnpublishNowAsync(string by, ContentItem item, CancellationToken cancellationToken)
     {
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
-        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        var before = ContentPlaces.Of(item);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
         item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
         if (WorkingCopy.Of(item) is { } copy)
         {
@@ -367,10 +372,11 @@ public sealed class WorkflowService(
 
         notifier.Author(item, item.CreatedById, $"已撤下：《{item.Title}》");
         audit.Record(by, AuditAction.Unpublish, Target(item));
-        await SaveAsync(item, cancellationToken, evict: true);
+        events.Raise(new ContentUnpublished(item.Id, before.And(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
-    private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken, bool evict = false)
+    private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken)
     {
         try
         {
@@ -391,9 +397,8 @@ public sealed class WorkflowService(
                 new Dictionary<string, object?> { ["id"] = item.Id });
         }
 
-        // What the public sees changed: drop every cached public page (lists show items too).
-        if (evict)
-            await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        // Saved: the events of this step (a publish evicts its pages) run now, their rows the guarantee that they run.
+        await events.RunSavedAsync();
     }
 
     private static ContentState Target(ContentItem item, out bool isCopy)
@@ -474,8 +479,6 @@ public sealed class WorkflowService(
     private DateOnly Today() => DateOnly.FromDateTime(Infrastructure.BeijingTime.Now(time).DateTime);
 
     private static string Target(ContentItem item) => $"content/{item.Id}";
-
-    private static string JobKey(ContentItem item) => $"\"ItemId\":{item.Id},";
 
     private static string Name(ContentState state) => state.ToName();
 }
