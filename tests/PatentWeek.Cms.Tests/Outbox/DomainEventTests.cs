@@ -188,9 +188,9 @@ public abstract class DomainEventTests(AppFixture fixture)
         var cover = (await editor.Client.UploadOkAsync(TestImages.Jpeg(800, 600), "cover.jpg", alt: "活动现场")).GetProperty("id").GetInt32();
         await MediaLibraryTests.ReadyAsync(editor.Client, cover);
         var slug = TestContent.UniqueSlug("pictured");
-        var id = await editor.Client.CreateAsync(new { kind = "news", title = "带封面的新闻", slug, body = "正文", cover = $"/media/{cover}" });
+        var id = await editor.Client.CreateAsync(new { kind = "story", title = "带封面的亮点", slug, body = "正文", city = Wuhan, cover = $"/media/{cover}" });
         await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
-        Assert.Contains("带封面的新闻", await PageAsync($"/news/{slug}"), StringComparison.Ordinal);
+        Assert.Contains("带封面的亮点", await PageAsync($"/story/{slug}"), StringComparison.Ordinal);
         var bystander = await CachedBystanderAsync();
 
         // Changed behind the CMS's back, then rendered again (as after a pipeline upgrade): only the event evicts.
@@ -200,10 +200,10 @@ public abstract class DomainEventTests(AppFixture fixture)
             await db.MediaAssets.Where(m => m.Id == cover).ExecuteUpdateAsync(s => s.SetProperty(m => m.RenditionVersion, m => m.RenditionVersion + 1), Ct);
         }
 
-        Assert.Contains("带封面的新闻", await PageAsync($"/news/{slug}"), StringComparison.Ordinal);
+        Assert.Contains("带封面的亮点", await PageAsync($"/story/{slug}"), StringComparison.Ordinal);
         await fixture.App.Services.GetRequiredService<RenditionService>().EnsureAsync(cover, Ct);
 
-        Assert.Contains("封面重新生成后的标题", await PageAsync($"/news/{slug}"), StringComparison.Ordinal);
+        Assert.Contains("封面重新生成后的标题", await PageAsync($"/story/{slug}"), StringComparison.Ordinal);
         await AssertStillCachedAsync(bystander);
         await using var check = fixture.App.CreateContext();
         Assert.True(await check.OutboxMessages.AnyAsync(m => m.Type == MediaRendered.EventType && m.Key == $"media/{cover}" && m.CompletedAt != null, Ct));
