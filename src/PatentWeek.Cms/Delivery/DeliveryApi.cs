@@ -61,7 +61,7 @@ public static class DeliveryApi
     {
         if (!ContentKinds.TryParseKind(kind, out var contentKind))
             return Problems.NotFound($"There is no kind '{kind}'. Kinds are {string.Join(", ", ContentKinds.Names)}.");
-        // By address, found or not: a 404 here turns into the item once it is published.
+        // Tagged by address: the cached answer goes when the item there changes, or moves to another slug.
         Site.CacheTags.Add(http, Site.CacheTags.Item(contentKind.ToName(), slug));
 
         var check = new ContentListQuery(null, null, null, edition, null, null);

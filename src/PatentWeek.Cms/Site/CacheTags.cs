@@ -16,7 +16,7 @@ public static class CacheTags
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
     public const string Lists = "lists";
 
-    /// <summary>An item's page and its API answer, by address: a 404 there becomes the item once it is published.</summary>
+    /// <summary>An item's page and its API answer, by address (kind and slug), so a renamed item's old address goes too.</summary>
     public static string Item(string kind, string slug) => $"item:{kind}/{slug}";
 
     public static string KindList(string kind) => $"list:{kind}";

@@ -65,7 +65,7 @@ public static class SitePages
     {
         if (edition is null || !Content.ContentKinds.TryParseKind(kind, out var k))
             return await NotFoundPage(theme, edition);
-        // Tagged by address, found or not: a 404 here turns into the item once it is published.
+        // Tagged by address: the cached page goes when the item there changes, or moves to another slug.
         CacheTags.Add(http, CacheTags.Item(k.ToName(), slug));
         var item = await queries.GetAsync(edition, k, slug, cancellationToken);
         if (item is null)
