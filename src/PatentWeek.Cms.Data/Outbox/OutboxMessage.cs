@@ -11,6 +11,12 @@ public class OutboxMessage
     /// <summary>What to do, e.g. <c>content.publish</c>.</summary>
     public required string Type { get; set; }
 
+    /// <summary>
+    /// What the job is about, e.g. <c>content/5</c>, set by the writer: an older schedule is cancelled and a waiting job
+    /// woken by type and key (indexed), never by searching the payload's text.
+    /// </summary>
+    public string? Key { get; set; }
+
     /// <summary>JSON arguments of the job.</summary>
     public required string Payload { get; set; }
     public DateTime CreatedAt { get; set; }

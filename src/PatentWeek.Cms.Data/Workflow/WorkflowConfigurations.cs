@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PatentWeek.Cms.Data.Accounts;
-using PatentWeek.Cms.Data.Outbox;
 
 namespace PatentWeek.Cms.Data.Workflow;
 
@@ -50,16 +49,5 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         builder.Property(t => t.UserId).HasMaxLength(450);
         builder.HasIndex(t => t.Hash).IsUnique();
         builder.HasOne<CmsUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
-    {
-        builder.Property(m => m.Type).HasMaxLength(64);
-        builder.Property(m => m.LockedBy).HasMaxLength(100);
-        builder.Property(m => m.LastError).HasMaxLength(4000);
-        builder.HasIndex(m => new { m.CompletedAt, m.DueAt });
     }
 }

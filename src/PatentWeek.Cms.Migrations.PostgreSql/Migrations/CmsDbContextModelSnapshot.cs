@@ -737,6 +737,10 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -760,6 +764,8 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompletedAt", "DueAt");
+
+                    b.HasIndex("Type", "Key");
 
                     b.ToTable("OutboxMessages");
                 });

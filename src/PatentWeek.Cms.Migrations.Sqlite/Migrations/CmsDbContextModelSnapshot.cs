@@ -714,6 +714,10 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -737,6 +741,8 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompletedAt", "DueAt");
+
+                    b.HasIndex("Type", "Key");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,9 +1,8 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
-using PatentWeek.Cms.Site;
+using PatentWeek.Cms.Outbox;
 
 namespace PatentWeek.Cms.Content;
 
@@ -14,10 +13,11 @@ namespace PatentWeek.Cms.Content;
 /// database must not keep the server silent. Each item is saved on its own, so one item cannot undo or stop the
 /// others: an item an editor saved meanwhile (a concurrency conflict) was rendered by that save and is skipped;
 /// an item that fails (a working copy that is not valid JSON, say) is logged, left as it was, and tried again at
-/// the next start. Every instance must run the new build: an old one would store old HTML under the old version.
+/// the next start. A live item's save raises <see cref="ContentChanged"/>, so its cached pages are rebuilt. Every
+/// instance must run the new build: an old one would store old HTML under the old version.
 /// </summary>
 public sealed partial class ContentRerenderer(
-    IServiceScopeFactory scopes, MarkdownRenderer markdown, IOutputCacheStore cache, IHostApplicationLifetime lifetime,
+    IServiceScopeFactory scopes, MarkdownRenderer markdown, IHostApplicationLifetime lifetime,
     ILogger<ContentRerenderer> logger) : BackgroundService
 {
     private const int BatchSize = 100;
@@ -31,8 +31,6 @@ public sealed partial class ContentRerenderer(
             var count = await RerenderAsync(stoppingToken);
             if (count == 0)
                 return;
-            // Cached pages hold the old HTML; the same eviction a publish does.
-            await cache.EvictByTagAsync(OutputCaching.SiteTag, stoppingToken);
             LogRerendered(logger, count, MarkdownRenderer.Version);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,6 +66,7 @@ public sealed partial class ContentRerenderer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
         if (!await db.Database.CanConnectAsync(cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             return 0;
 
@@ -75,14 +74,14 @@ public sealed partial class ContentRerenderer(
         var after = 0;
         while (true)
         {
-            var items = await db.ContentItems
+            var items = await db.ContentItems.Include(i => i.Tags)
                 .Where(i => i.HtmlRendererVersion < MarkdownRenderer.Version && i.Id > after)
                 .OrderBy(i => i.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (items.Count == 0)
                 return total;
             foreach (var item in items)
             {
-                if (await TrySaveAsync(db, item, cancellationToken))
+                if (await TrySaveAsync(db, events, item, cancellationToken))
                     total++;
             }
 
@@ -91,12 +90,16 @@ public sealed partial class ContentRerenderer(
         }
     }
 
-    private async Task<bool> TrySaveAsync(CmsDbContext db, ContentItem item, CancellationToken cancellationToken)
+    private async Task<bool> TrySaveAsync(CmsDbContext db, DomainEvents events, ContentItem item, CancellationToken cancellationToken)
     {
         try
         {
             Rerender(item);
+            // Cached pages of a live item hold the old HTML.
+            if (item.State == ContentState.Published && item.DeletedAt is null)
+                events.Raise(new ContentChanged(item.Id, ContentPlaces.Of(item)));
             await db.SaveChangesAsync(cancellationToken);
+            await events.RunSavedAsync();
             return true;
         }
         catch (DbUpdateConcurrencyException)
@@ -111,8 +114,9 @@ public sealed partial class ContentRerenderer(
             LogItemFailed(logger, item.Id, e);
         }
 
-        // Nothing of this item may ride along with the next item's save.
+        // Nothing of this item, its event included, may ride along with the next item's save.
         db.Entry(item).State = EntityState.Detached;
+        events.DropUnsaved();
         return false;
     }
 

@@ -43,10 +43,11 @@ public static class DeliveryApi
     }
 
     public static async Task<Results<Ok<PagedDto<ContentSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListContent(
-        [AsParameters] ContentListQuery query, ContentQueries queries, CancellationToken cancellationToken)
+        [AsParameters] ContentListQuery query, ContentQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
         if (!query.TryValidate(out var filter, out var errors))
             return TypedResults.ValidationProblem(errors, title: "The query string is not valid.");
+        Site.CacheTags.Add(http, Site.CacheTags.Of(filter));
 
         var edition = await queries.EditionAsync(filter.Edition, cancellationToken);
         if (edition is null)
@@ -58,10 +59,13 @@ public static class DeliveryApi
     public static async Task<Results<Ok<ContentDto>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> GetContent(
         [ContentKindName] string kind,
         string slug,
-        [FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? edition, ContentQueries queries, CancellationToken cancellationToken)
+        [FromQuery(Name = "edition"), Description("Edition number; default: the current edition")] string? edition, ContentQueries queries,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (!ContentKinds.TryParseKind(kind, out var contentKind))
             return Problems.NotFound($"There is no kind '{kind}'. Kinds are {string.Join(", ", ContentKinds.Names)}.");
+        // Tagged by address: the cached answer goes when the item there changes, or moves to another slug.
+        Site.CacheTags.Add(http, Site.CacheTags.Item(contentKind.ToName(), slug));
 
         var check = new ContentListQuery(null, null, null, edition, null, null);
         if (!check.TryValidate(out var filter, out var errors))

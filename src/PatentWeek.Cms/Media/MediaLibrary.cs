@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
@@ -8,13 +7,12 @@ using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Workflow;
 using PatentWeek.Cms.Outbox;
-using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Media;
 
 /// <summary>The media library's operations, shared by the management API and the admin pages; city scoping included.</summary>
 public sealed class MediaLibrary(
-    CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, IOutputCacheStore cache, ResourceAuthorization access)
+    CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, DomainEvents events, ResourceAuthorization access)
 {
     public const int PageSize = 48;
     private const string EditRefusal = "Only editors, or the city that uploaded it, may change this media item.";
@@ -140,9 +138,10 @@ public sealed class MediaLibrary(
         }
 
         audit.Record(actor, AuditAction.MediaUpdate, $"media/{asset.Id}", rerender ? $"焦点 {asset.FocalX},{asset.FocalY}" : null);
-        await SaveAsync(cancellationToken);
         // Alt text is part of published pages.
-        await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        events.Raise(new MediaChanged(asset.Id));
+        await SaveAsync(cancellationToken);
+        await events.RunSavedAsync();
         return asset;
     }
 

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Media;
-using PatentWeek.Cms.Site;
+using PatentWeek.Cms.Outbox;
 
 namespace PatentWeek.Cms.Media;
 
@@ -16,7 +15,7 @@ namespace PatentWeek.Cms.Media;
 /// </summary>
 public sealed partial class RenditionService(
     IServiceScopeFactory scopes, ImageProcessor images, PosterFrames posters, MediaStore store, MediaGate gate,
-    IOutputCacheStore cache, ILogger<RenditionService> logger)
+    ILogger<RenditionService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<int, Lazy<Task>> _running = new();
@@ -69,13 +68,22 @@ public sealed partial class RenditionService(
             ? await RenderImageAsync(asset, store.OriginalPath(asset), MediaStore.DerivedFolder(asset.Kind, asset.Sha256), cancellationToken)
             : await RenderPosterAsync(db, asset, cancellationToken);
         var json = JsonSerializer.Serialize(set with { Inputs = asset.RenditionVersion }, Json);
-        var saved = await db.MediaAssets.Where(m => m.Id == mediaId && m.RenditionVersion == asset.RenditionVersion)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Renditions, json), cancellationToken);
-        if (saved == 0)
-            return !await db.MediaAssets.AnyAsync(m => m.Id == mediaId, cancellationToken);
+        var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
+        // The set and its event are saved together: pages built before the set existed (or with an older focal
+        // point) must be rebuilt.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var saved = await db.MediaAssets.Where(m => m.Id == mediaId && m.RenditionVersion == asset.RenditionVersion)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Renditions, json), cancellationToken);
+            if (saved == 0)
+                return !await db.MediaAssets.AnyAsync(m => m.Id == mediaId, cancellationToken);
+            events.Raise(new MediaRendered(mediaId));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         LogRendered(logger, mediaId, set.Renditions.Count);
-        // Pages built before the set existed (or with an older focal point) must be rebuilt.
-        await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        await events.RunSavedAsync();
         return true;
     }
 

@@ -11,20 +11,21 @@ namespace PatentWeek.Cms.Outbox;
 /// </summary>
 public sealed class OutboxWriter(CmsDbContext db, TimeProvider time)
 {
-    public OutboxMessage Enqueue<T>(string type, T payload, DateTime? dueAt = null)
+    /// <param name="key">What the job is about (e.g. <c>content/5</c>): how <see cref="CancelAsync"/> and <see cref="OutboxKick"/> find it.</param>
+    public OutboxMessage Enqueue<T>(string type, T payload, DateTime? dueAt = null, string? key = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var message = new OutboxMessage { Type = type, Payload = JsonSerializer.Serialize(payload), CreatedAt = now, DueAt = dueAt ?? now };
+        var message = new OutboxMessage { Type = type, Key = key, Payload = JsonSerializer.Serialize(payload), CreatedAt = now, DueAt = dueAt ?? now };
         db.OutboxMessages.Add(message);
         return message;
     }
 
-    /// <summary>Cancels the pending jobs of a type whose payload names <paramref name="key"/> (e.g. an older schedule).</summary>
+    /// <summary>Cancels the pending jobs of a type about <paramref name="key"/> (e.g. an item's older schedule).</summary>
     public async Task CancelAsync(string type, string key, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var pending = await db.OutboxMessages
-            .Where(m => m.Type == type && m.CompletedAt == null && m.CancelledAt == null && m.Payload.Contains(key))
+            .Where(m => m.Type == type && m.Key == key && m.CompletedAt == null && m.CancelledAt == null)
             .ToListAsync(cancellationToken);
         foreach (var message in pending)
             message.CancelledAt = now;
@@ -37,23 +38,49 @@ public interface IOutboxHandler
     string Type { get; }
 
     Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken);
+
+    /// <summary>Runs a job knowing how often it failed in a row; handlers that note their next retry read it.</summary>
+    Task<OutboxResult> HandleAsync(OutboxJob job, CancellationToken cancellationToken) => HandleAsync(job.Payload, cancellationToken);
+
+    /// <summary>How long a failed job waits before it runs again, and when it gives up.</summary>
+    OutboxRetry Retry => OutboxRetry.Default;
+}
+
+/// <summary>A job as its handler gets it: the payload and the failures in a row before this run.</summary>
+public sealed record OutboxJob(string Payload, int Failures);
+
+/// <summary>
+/// The outbox's one back-off: after the n-th failure in a row a job waits <see cref="First"/> × 2^(n-1), at most
+/// <see cref="Longest"/>. It gives up after the dispatcher's ten failures in a row, unless <see cref="NeverGiveUp"/>
+/// (a job that follows something outside, which must not be left half-way).
+/// </summary>
+public sealed record OutboxRetry(TimeSpan First, TimeSpan Longest, bool NeverGiveUp = false)
+{
+    public static readonly OutboxRetry Default = new(TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
+
+    public TimeSpan WaitAfter(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(Longest.TotalSeconds, First.TotalSeconds * Math.Pow(2, Math.Clamp(failures - 1, 0, 30))));
 }
 
 /// <summary>
-/// How a job ended: done, or to run again at a time (a job that follows something outside, such as a WeChat
-/// publish job, stays one row that comes back, so a crash can never leave two copies of it running).
+/// How a job ended: done, to run again at a time (a job that follows something outside, such as a WeChat
+/// publish job, stays one row that comes back, so a crash can never leave two copies of it running), or failed
+/// for <see cref="RetryReason"/> and to be retried after the outbox's back-off (<see cref="OutboxRetry"/>).
 /// </summary>
-public readonly record struct OutboxResult(DateTime? RunAgainAt)
+public readonly record struct OutboxResult(DateTime? RunAgainAt, string? RetryReason = null)
 {
     public static OutboxResult Done => default;
 
     public static OutboxResult Later(DateTime at) => new(at);
+
+    /// <summary>Failed, worth trying again: the dispatcher records the reason and waits as <see cref="IOutboxHandler.Retry"/> says.</summary>
+    public static OutboxResult Retry(string reason) => new(null, reason);
 }
 
-/// <summary>Makes a waiting job of a type and payload due now (e.g. when a push says the thing it waits for happened).</summary>
+/// <summary>Makes a waiting job of a type and key due now (e.g. when a push says the thing it waits for happened).</summary>
 public static class OutboxKick
 {
-    public static Task<int> KickAsync(this DbSet<OutboxMessage> messages, string type, string payload, DateTime now, CancellationToken cancellationToken) =>
-        messages.Where(m => m.Type == type && m.Payload == payload && m.CompletedAt == null && m.CancelledAt == null && m.DueAt > now)
+    public static Task<int> KickAsync(this DbSet<OutboxMessage> messages, string type, string key, DateTime now, CancellationToken cancellationToken) =>
+        messages.Where(m => m.Type == type && m.Key == key && m.CompletedAt == null && m.CancelledAt == null && m.DueAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, now), cancellationToken);
 }

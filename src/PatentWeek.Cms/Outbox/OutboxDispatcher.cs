@@ -7,7 +7,7 @@ namespace PatentWeek.Cms.Outbox;
 /// <summary>
 /// Claims due outbox rows with a lease (an atomic conditional update, so several instances never run the
 /// same row at once), runs each in its own scope, and records the outcome: completed, or the error and
-/// a later retry with back-off. Polls twice a second, so a due job starts within a second of its time,
+/// a later retry with the handler's back-off (<see cref="OutboxRetry"/>, the only back-off there is). Polls twice a second, so a due job starts within a second of its time,
 /// and at once after a restart if its time passed while the process was down. Three workers run jobs side
 /// by side.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed partial class OutboxDispatcher(
     private static readonly ConcurrentDictionary<string, bool> Running = new(StringComparer.Ordinal);
 
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The job types whose handlers never give up; the same for the life of the process.</summary>
+    private List<string>? _persistent;
 
     /// <summary>Leases are named machine/pid/instance/claim: each claim its own, so even workers of one dispatcher tell theirs apart.</summary>
     private string NewClaim() =>
@@ -82,24 +85,60 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        // A job whose handler never gives up (it follows something outside) runs however often it failed.
+        var persistent = _persistent ??= [.. scope.ServiceProvider.GetServices<IOutboxHandler>().Where(h => h.Retry.NeverGiveUp).Select(h => h.Type)];
         var now = time.GetUtcNow().UtcDateTime;
         var candidate = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.CompletedAt == null && m.CancelledAt == null && m.DueAt <= now && m.Attempts < MaxAttempts
+            .Where(m => m.CompletedAt == null && m.CancelledAt == null && m.DueAt <= now
+                && (m.Attempts < MaxAttempts || persistent.Contains(m.Type))
                 && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.Type, m.Payload, m.Attempts })
+            .Select(m => new Candidate(m.Id, m.Type, m.Payload, m.Attempts))
             .FirstOrDefaultAsync(cancellationToken);
         if (candidate is null)
             return false;
+        await RunAsync(db, [.. scope.ServiceProvider.GetServices<IOutboxHandler>()], candidate, now, cancellationToken);
+        return true;
+    }
 
+    /// <summary>
+    /// Runs one job now, due or not, unless it is done, cancelled or held by someone else: the events a request raised
+    /// run right after its commit, so what it changed shows in its answer; their rows are the guarantee that they
+    /// run even when this process dies first. Failures are recorded like any other run, and retried by the loop.
+    /// </summary>
+    public async Task RunNowAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var candidate = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Id == id && m.CompletedAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .Select(m => new Candidate(m.Id, m.Type, m.Payload, m.Attempts))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (candidate is not null)
+                await RunAsync(db, scope.ServiceProvider.GetServices<IOutboxHandler>().ToList(), candidate, now, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The change is committed and its row waits: the loop runs it once its time comes.
+            LogPollFailed(logger, e);
+        }
+    }
+
+    private sealed record Candidate(long Id, string Type, string Payload, int Attempts);
+
+    private async Task RunAsync(CmsDbContext db, List<IOutboxHandler> handlers, Candidate candidate, DateTime now, CancellationToken cancellationToken)
+    {
         var claim = NewClaim();
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == candidate.Id && m.CompletedAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, claim), cancellationToken);
         if (claimed == 0)
-            return true; // another instance took it; look for the next one
+            return; // another instance took it
 
-        var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == candidate.Type);
+        var handler = handlers.FirstOrDefault(h => h.Type == candidate.Type);
         string? error = null;
         var result = OutboxResult.Done;
         using var beating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -108,7 +147,8 @@ public sealed partial class OutboxDispatcher(
         {
             if (handler is null)
                 throw new InvalidOperationException($"No handler for outbox jobs of type '{candidate.Type}'.");
-            result = await handler.HandleAsync(candidate.Payload, cancellationToken);
+            result = await handler.HandleAsync(new OutboxJob(candidate.Payload, candidate.Attempts), cancellationToken);
+            error = result.RetryReason;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -130,7 +170,7 @@ public sealed partial class OutboxDispatcher(
         var attempts = result.RunAgainAt is null ? candidate.Attempts + 1 : 0;
         var finished = time.GetUtcNow().UtcDateTime;
         var completed = error == null && result.RunAgainAt is null ? finished : (DateTime?)null;
-        var due = error != null ? finished + Backoff(attempts) : result.RunAgainAt ?? now;
+        var due = error != null ? finished + (handler?.Retry ?? OutboxRetry.Default).WaitAfter(attempts) : result.RunAgainAt ?? now;
         // Only while we still hold the lease: a job that outlived it belongs to whoever claimed it next.
         await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.LockedBy == claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
@@ -138,7 +178,6 @@ public sealed partial class OutboxDispatcher(
             .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.CompletedAt, completed)
             .SetProperty(m => m.DueAt, due), cancellationToken);
-        return true;
     }
 
     /// <summary>
@@ -217,8 +256,6 @@ public sealed partial class OutboxDispatcher(
             return true; // no such process
         }
     }
-
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, attempts) * 5));
 
     [LoggerMessage(LogLevel.Warning, "Outbox poll failed")]
     private static partial void LogPollFailed(ILogger logger, Exception e);

@@ -2,11 +2,17 @@ namespace PatentWeek.Cms.Outbox;
 
 public static class OutboxSetup
 {
-    /// <summary>The writer that adds jobs to a unit of work and the dispatcher that runs them; features add their own handlers.</summary>
+    /// <summary>
+    /// The writer that adds jobs to a unit of work, the domain events raised through it, and the dispatcher that runs
+    /// them (one instance: the loop in the background, and right after a commit for the events it saved); features
+    /// add their own handlers.
+    /// </summary>
     public static IServiceCollection AddCmsOutbox(this IServiceCollection services)
     {
         services.AddScoped<OutboxWriter>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddScoped<DomainEvents>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

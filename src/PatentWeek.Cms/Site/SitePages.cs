@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
@@ -28,8 +29,9 @@ public static class SitePages
         return app;
     }
 
-    private static async Task<IResult> Home(ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+    private static async Task<IResult> Home(ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken)
     {
+        CacheTags.Add(http, CacheTags.Home);
         var edition = await queries.CurrentEditionAsync(cancellationToken);
         if (edition is null)
             return await Page(theme, null, "404", new() { ["message"] = "站点尚未设置届次。", ["page_title"] = "页面不存在" }, StatusCodes.Status404NotFound);
@@ -51,18 +53,20 @@ public static class SitePages
     }
 
     private static async Task<IResult> CurrentEditionItem(
-        string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken) =>
-        await ItemPage(await queries.CurrentEditionAsync(cancellationToken), kind, slug, queries, theme, urls, cancellationToken);
+        string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, HttpContext http, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.CurrentEditionAsync(cancellationToken), kind, slug, queries, theme, urls, http, cancellationToken);
 
     private static async Task<IResult> EditionItem(
-        int edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken) =>
-        await ItemPage(await queries.EditionAsync(edition, cancellationToken), kind, slug, queries, theme, urls, cancellationToken);
+        int edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, HttpContext http, CancellationToken cancellationToken) =>
+        await ItemPage(await queries.EditionAsync(edition, cancellationToken), kind, slug, queries, theme, urls, http, cancellationToken);
 
     private static async Task<IResult> ItemPage(
-        Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, CancellationToken cancellationToken)
+        Edition? edition, string kind, string slug, ContentQueries queries, ThemeRenderer theme, PublicUrls urls, HttpContext http, CancellationToken cancellationToken)
     {
         if (edition is null || !Content.ContentKinds.TryParseKind(kind, out var k))
             return await NotFoundPage(theme, edition);
+        // Tagged by address: the cached page goes when the item there changes, or moves to another slug.
+        CacheTags.Add(http, CacheTags.Item(k.ToName(), slug));
         var item = await queries.GetAsync(edition, k, slug, cancellationToken);
         if (item is null)
         {
@@ -79,6 +83,7 @@ public static class SitePages
         {
             foreach (var tag in item.Tags)
             {
+                CacheTags.Add(http, CacheTags.Tag(tag));
                 var tagged = await queries.ListAsync(edition, new ContentFilter(null, null, null, tag, 1, 50), cancellationToken: cancellationToken);
                 related.AddRange(tagged.Items.Where(i => i.Url != item.Url && related.TrueForAll(r => r.Url != i.Url)));
             }
@@ -106,8 +111,9 @@ public static class SitePages
         }, cacheable: false);
     }
 
-    private static async Task<IResult> CityPage(string code, ContentQueries queries, ThemeRenderer theme, CancellationToken cancellationToken)
+    private static async Task<IResult> CityPage(string code, ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken)
     {
+        CacheTags.Add(http, CacheTags.City(code));
         var edition = await queries.CurrentEditionAsync(cancellationToken);
         var city = (await queries.CitiesAsync(cancellationToken)).FirstOrDefault(c => c.Code == code);
         if (edition is null || city is null)

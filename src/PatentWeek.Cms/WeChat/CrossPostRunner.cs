@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatentWeek.Cms.Data;
@@ -16,22 +15,35 @@ public sealed record CrossPostJob(long PostId)
 {
     public const string Type = "wechat.post";
 
-    /// <summary>The payload as the outbox stores it, to find the post's job again.</summary>
-    public static string PayloadOf(long postId) => JsonSerializer.Serialize(new CrossPostJob(postId));
+    /// <summary>The outbox key of the post's job, to find it again.</summary>
+    public static string KeyOf(long postId) => $"wechat-post/{postId}";
 }
 
 /// <summary>
 /// Takes a cross-post as far as it can each time it runs: upload pictures, create the draft, submit it, then follow the
 /// publish job, coming back until it ends. What WeChat returns is saved at once; a call that creates something is first recorded as asked, and
 /// when its answer never arrived (a crash, a timeout) the next run looks for what it made, by the post's marker, before
-/// asking again. Transient failures (busy, quota, 5xx, no answer) wait with back-off; others end the post as failed,
-/// with the reason, until someone retries it.
+/// asking again. Transient failures (busy, quota, 5xx, no answer) wait with the outbox's back-off (<see cref="Retry"/>:
+/// WeChat's settings, never giving up); others end the post as failed, with the reason, until someone retries it.
 /// </summary>
 public sealed partial class CrossPostRunner(
     CmsDbContext db, WeChatAccounts accounts, WeChatRenditions renditions, IOptions<WeChatSettings> settings,
-    IOutputCacheStore cache, TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
+    DomainEvents events, TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
 {
+    /// <summary>Failures in a row before this run, as the outbox counts them: the note of a retry says the wait.</summary>
+    private int _failures;
+
     public string Type => CrossPostJob.Type;
+
+    public OutboxRetry Retry =>
+        new(TimeSpan.FromSeconds(settings.Value.RetrySeconds), TimeSpan.FromSeconds(settings.Value.MaxRetrySeconds), NeverGiveUp: true);
+
+    public Task<OutboxResult> HandleAsync(OutboxJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        _failures = job.Failures;
+        return HandleAsync(job.Payload, cancellationToken);
+    }
 
     public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
     {
@@ -316,8 +328,9 @@ public sealed partial class CrossPostRunner(
             }
         }
 
+        events.Raise(new CrossPostPublished(post.Id, [.. post.Items.Select(i => i.ContentItemId)])); // the pages now link to the article
         await SaveAsync(post, "published", string.Join(" ", post.Items.Select(i => i.ArticleUrl)), cancellationToken);
-        await cache.EvictByTagAsync(Site.OutputCaching.SiteTag, cancellationToken); // the pages now link to the article
+        await events.RunSavedAsync();
         return OutboxResult.Done;
     }
 
@@ -432,11 +445,11 @@ public sealed partial class CrossPostRunner(
         var fresh = await db.WeChatPosts.FirstAsync(p => p.Id == post.Id, cancellationToken);
         fresh.Retries++;
         fresh.Error = reason;
-        var o = settings.Value;
-        var wait = TimeSpan.FromSeconds(Math.Min(o.MaxRetrySeconds, o.RetrySeconds * Math.Pow(2, Math.Min(fresh.Retries - 1, 20))));
+        // The outbox waits; the note says how long, by the same rule.
+        var wait = Retry.WaitAfter(_failures + 1);
         await SaveAsync(fresh, "retry-later", $"{reason}；{wait.TotalSeconds:0} 秒后重试", cancellationToken, isError: true);
         LogBackOff(logger, post.Id, reason, wait);
-        return OutboxResult.Later(Now + wait);
+        return OutboxResult.Retry(reason);
     }
 
     private async Task<OutboxResult> FailAsync(WeChatPost post, string reason, CancellationToken cancellationToken)
@@ -455,7 +468,7 @@ public sealed partial class CrossPostRunner(
     {
         post.UpdatedAt = Now;
         if (step is "drafted" or "submitted" or "published")
-            post.Retries = 0; // progress: the next failure waits the shortest time again
+            post.Retries = 0; // progress: unexpected errors are counted afresh
         db.WeChatPostSteps.Add(new WeChatPostStep { PostId = post.Id, At = Now, Name = step, Detail = Truncate(detail), IsError = isError });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -154,7 +154,7 @@ public sealed class CrossPosts(
         db.WeChatPosts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
         // The job names the post, so it is written once the post has its id, in the same transaction.
-        outbox.Enqueue(CrossPostJob.Type, new CrossPostJob(post.Id));
+        outbox.Enqueue(CrossPostJob.Type, new CrossPostJob(post.Id), key: CrossPostJob.KeyOf(post.Id));
         audit.Record(actor, AuditAction.WeChatCrossPost, $"wechat-post:{post.Id}", string.Join(",", parts.Select(p => p.Item.Id)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

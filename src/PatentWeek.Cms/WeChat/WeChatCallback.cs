@@ -148,7 +148,7 @@ public static partial class WeChatCallback
             .Where(p => p.Status == WeChatPostStatus.Publishing && (p.PublishId == publishId || p.PublishId == null))
             .Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var id in posts)
-            await db.OutboxMessages.KickAsync(CrossPostJob.Type, CrossPostJob.PayloadOf(id), now, cancellationToken);
+            await db.OutboxMessages.KickAsync(CrossPostJob.Type, CrossPostJob.KeyOf(id), now, cancellationToken);
     }
 
     /// <summary>Records the delivery; false when it was handled before (a retry, or the same push twice at once).</summary>

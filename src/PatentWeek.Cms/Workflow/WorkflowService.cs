@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
@@ -6,15 +5,14 @@ using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
-using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// The editorial workflow as orchestration: load the item, ask who may (<see cref="ContentPermissions"/>) and what
 /// the state allows (<see cref="ContentLifecycle"/>, which also says which version a step acts on), apply the move,
-/// then write its audit entry, notifications and outbox jobs in the same transaction as the change, and evict the
-/// public pages when what the public sees changed.
+/// then write its audit entry, notifications and outbox jobs in the same transaction as the change, and raise an
+/// event when what the public sees changed (its handlers run right after the commit).
 /// </summary>
 public sealed class WorkflowService(
     CmsDbContext db,
@@ -24,7 +22,7 @@ public sealed class WorkflowService(
     SensitiveWords words,
     MediaChecks media,
     OutboxWriter outbox,
-    IOutputCacheStore cache,
+    DomainEvents events,
     TimeProvider time)
 {
     public const string PublishJob = "content.publish";
@@ -162,11 +160,11 @@ public sealed class WorkflowService(
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
             ContentLifecycle.Ensure(item, ContentStep.SchedulePublish, Context(item, actor));
-            await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+            await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
             item.ScheduledPublishAt = when;
             writer.Touch(item);
             // The job publishes exactly this version: any later change (an edit, a step) voids it.
-            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when);
+            outbox.Enqueue(PublishJob, new ScheduledJob(item.Id, actor.Email, item.Version), when, Target(item));
             audit.Record(actor, AuditAction.SchedulePublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return (item, warnings);
@@ -215,10 +213,10 @@ public sealed class WorkflowService(
         if (at is { } when && when > time.GetUtcNow().UtcDateTime)
         {
             ContentLifecycle.Ensure(item, ContentStep.ScheduleUnpublish, Context(item, actor));
-            await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+            await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
             item.ScheduledUnpublishAt = when;
             writer.Touch(item);
-            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when);
+            outbox.Enqueue(UnpublishJob, new ScheduledJob(item.Id, actor.Email, null), when, Target(item));
             audit.Record(actor, AuditAction.ScheduleUnpublish, Target(item), Infrastructure.BeijingTime.Format(when));
             await SaveAsync(item, cancellationToken);
             return item;
@@ -246,12 +244,14 @@ public sealed class WorkflowService(
         ContentPermissions.EnsureCanDelete(actor, item);
         ContentLifecycle.Ensure(item, ContentStep.Trash, Context(item, actor));
         item.DeletedAt = time.GetUtcNow().UtcDateTime;
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
-        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
         item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
         writer.Touch(item);
         audit.Record(actor, AuditAction.Delete, Target(item), item.Title);
-        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+        if (item.State == ContentState.Published)
+            events.Raise(new ContentTrashed(item.Id, ContentPlaces.Of(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
     public async Task<ContentItem> RestoreFromTrashAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -263,7 +263,9 @@ public sealed class WorkflowService(
         item.DeletedAt = null;
         writer.Touch(item);
         audit.Record(actor, AuditAction.Restore, Target(item));
-        await SaveAsync(item, cancellationToken, evict: item.State == ContentState.Published);
+        if (item.State == ContentState.Published)
+            events.Raise(new ContentChanged(item.Id, ContentPlaces.Of(item)));
+        await SaveAsync(item, cancellationToken);
         return item;
     }
 
@@ -316,7 +318,8 @@ public sealed class WorkflowService(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var author = ContentLifecycle.AuthorOf(item);
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
+        var before = ContentPlaces.Of(item);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
         if (isCopy)
         {
             var copy = WorkingCopy.Of(item)!;
@@ -336,13 +339,15 @@ public sealed class WorkflowService(
         item.ReviewComment = null;
         notifier.Author(item, author, $"已发布：《{item.Title}》");
         audit.Record(by, AuditAction.Publish, Target(item));
-        await SaveAsync(item, cancellationToken, evict: true);
+        events.Raise(new ContentPublished(item.Id, before.And(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
     private async Task UnpublishNowAsync(string by, ContentItem item, CancellationToken cancellationToken)
     {
-        await outbox.CancelAsync(PublishJob, JobKey(item), cancellationToken);
-        await outbox.CancelAsync(UnpublishJob, JobKey(item), cancellationToken);
+        var before = ContentPlaces.Of(item);
+        await outbox.CancelAsync(PublishJob, Target(item), cancellationToken);
+        await outbox.CancelAsync(UnpublishJob, Target(item), cancellationToken);
         item.ScheduledPublishAt = item.ScheduledUnpublishAt = null;
         if (WorkingCopy.Of(item) is { } copy)
         {
@@ -360,10 +365,11 @@ public sealed class WorkflowService(
 
         notifier.Author(item, item.CreatedById, $"已撤下：《{item.Title}》");
         audit.Record(by, AuditAction.Unpublish, Target(item));
-        await SaveAsync(item, cancellationToken, evict: true);
+        events.Raise(new ContentUnpublished(item.Id, before.And(item)));
+        await SaveAsync(item, cancellationToken);
     }
 
-    private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken, bool evict = false)
+    private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken)
     {
         try
         {
@@ -384,9 +390,8 @@ public sealed class WorkflowService(
                 new Dictionary<string, object?> { ["id"] = item.Id });
         }
 
-        // What the public sees changed: drop every cached public page (lists show items too).
-        if (evict)
-            await cache.EvictByTagAsync(OutputCaching.SiteTag, cancellationToken);
+        // Saved: the events of this step (a publish evicts its pages) run now, their rows the guarantee that they run.
+        await events.RunSavedAsync();
     }
 
     /// <summary>A step's move into the version it moves; the version number moves with it, so stale saves are caught.</summary>
@@ -458,8 +463,6 @@ public sealed class WorkflowService(
     private DateOnly Today() => DateOnly.FromDateTime(Infrastructure.BeijingTime.Now(time).DateTime);
 
     private static string Target(ContentItem item) => $"content/{item.Id}";
-
-    private static string JobKey(ContentItem item) => $"\"ItemId\":{item.Id},";
 
     private static string Name(ContentState state) => state.ToName();
 }

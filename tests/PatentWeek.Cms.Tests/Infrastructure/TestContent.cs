@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Outbox;
 
 namespace PatentWeek.Cms.Tests.Infrastructure;
 
@@ -21,13 +21,17 @@ public static class TestContent
         return item;
     }
 
-    /// <summary>Adds an item through the app's own database and drops the cached public pages, as a publish would.</summary>
+    /// <summary>Adds an item through the app's own database and drops its cached public pages, as a publish would: by its event.</summary>
     public static async Task<ContentItem> AddAsync(CmsApp app, ContentFields fields)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await using var db = app.CreateContext();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var item = await AddAsync(db, fields);
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PatentWeek.Cms.Site.OutputCaching.SiteTag, default);
+        var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
+        events.Raise(new ContentPublished(item.Id, ContentPlaces.Of(item)));
+        await db.SaveChangesAsync();
+        await events.RunSavedAsync();
         return item;
     }
 

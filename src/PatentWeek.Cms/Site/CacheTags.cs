@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Delivery;
+
+namespace PatentWeek.Cms.Site;
+
+/// <summary>
+/// The output cache's tags: each cached page or API answer names what it shows, so a change evicts exactly the
+/// answers that show the item — its own page (at every slug it had), its kind's lists, its city's page, the topic
+/// pages of its tags, the home page, and the lists that may show any item — and leaves every other item's page.
+/// </summary>
+public static class CacheTags
+{
+    public const string Home = "home";
+
+    /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
+    public const string Lists = "lists";
+
+    /// <summary>An item's page and its API answer, by address (kind and slug), so a renamed item's old address goes too.</summary>
+    public static string Item(string kind, string slug) => $"item:{kind}/{slug}";
+
+    public static string KindList(string kind) => $"list:{kind}";
+
+    public static string City(string code) => $"city:{code}";
+
+    /// <summary>The pages gathering the items of a tag (a topic's page).</summary>
+    public static string Tag(string tag) => $"tag:{tag}";
+
+    /// <summary>Every answer that may show an item at these places.</summary>
+    public static IReadOnlyList<string> Of(ContentPlaces places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        return
+        [
+            Home, Lists, KindList(places.Kind),
+            .. places.Slugs.Select(slug => Item(places.Kind, slug)),
+            .. places.Cities.Select(City),
+            .. places.Tags.Select(Tag),
+        ];
+    }
+
+    /// <summary>
+    /// The one tag a list needs: any item it can show has its kind, else its city, else its tag, and each of those is
+    /// evicted when such an item changes; a list without a filter can show anything.
+    /// </summary>
+    public static string Of(ContentFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter switch
+        {
+            { Kind: { } kind } => KindList(kind.ToName()),
+            { City: { } city } => City(city),
+            { Tag: { } tag } => Tag(tag),
+            _ => Lists,
+        };
+    }
+
+    /// <summary>Tags the answer being built (when it is cached at all: a preview is not).</summary>
+    public static void Add(HttpContext http, params IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Features.Get<IOutputCacheFeature>() is not { } cache)
+            return;
+        foreach (var tag in tags)
+            cache.Context.Tags.Add(tag);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Media;
+using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.WeChat;
+
+namespace PatentWeek.Cms.Site;
+
+/// <summary>
+/// The one place the output cache is evicted: when what the public sees changed, the answers that show the item
+/// (see <see cref="CacheTags"/>) go, and nothing else. Media and cross-post events name no places: the items that
+/// show the media, or link to the articles, are looked up when the event runs.
+/// </summary>
+internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache) :
+    IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
+    IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
+    IDomainEventListener<CrossPostPublished>
+{
+    public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+
+    public Task HandleAsync(ContentUnpublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+
+    public Task HandleAsync(ContentChanged domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+
+    public Task HandleAsync(ContentTrashed domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+
+    public Task HandleAsync(MediaRendered domainEvent, CancellationToken cancellationToken) =>
+        EvictShowingAsync(domainEvent.MediaId, cancellationToken);
+
+    public Task HandleAsync(MediaChanged domainEvent, CancellationToken cancellationToken) =>
+        EvictShowingAsync(domainEvent.MediaId, cancellationToken);
+
+    public async Task HandleAsync(CrossPostPublished domainEvent, CancellationToken cancellationToken) =>
+        await EvictItemsAsync(db.ContentItems.Where(i => domainEvent.ItemIds.Contains(i.Id)), cancellationToken);
+
+    private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
+    {
+        foreach (var tag in CacheTags.Of(domainEvent.Places))
+            await cache.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    /// <summary>The items showing the media: as cover or in the body, or through a video whose poster it is.</summary>
+    private async Task EvictShowingAsync(int mediaId, CancellationToken cancellationToken)
+    {
+        var videos = db.MediaAssets.Where(m => m.PosterId == mediaId).Select(m => m.Id);
+        var items = db.MediaUsages.Where(u => u.MediaAssetId == mediaId || videos.Contains(u.MediaAssetId)).Select(u => u.ContentItemId);
+        await EvictItemsAsync(db.ContentItems.Where(i => items.Contains(i.Id)), cancellationToken);
+    }
+
+    private async Task EvictItemsAsync(IQueryable<Data.Content.ContentItem> items, CancellationToken cancellationToken)
+    {
+        var found = await items.AsNoTracking().Include(i => i.Tags).ToListAsync(cancellationToken);
+        foreach (var tag in found.SelectMany(i => CacheTags.Of(ContentPlaces.Of(i))).Distinct(StringComparer.Ordinal))
+            await cache.EvictByTagAsync(tag, cancellationToken);
+    }
+}
