@@ -57,13 +57,21 @@ public sealed class ResourceAuthorization(IAuthorizationService authorization, C
         CheckAsync(Principal(actor), resource, operation);
 
     /// <summary>
-    /// Whether the resource the id names must be answered as missing. A missing one is judged as one of no city:
-    /// whoever reads every city's gets the endpoint's own 404, a city's contributor the same 404 as for another city's.
+    /// Whether the resource the id names must be answered as missing. A missing one is judged as one of no city: whoever
+    /// reads every city's gets the endpoint's own 404 (unless <paramref name="missingIsHidden"/>), a city's contributor
+    /// the same 404 as for another city's. Only the owner's city is read, and only when the answer can depend on it.
     /// </summary>
-    public async Task<bool> HidesAsync<T>(ClaimsPrincipal user, int id, CancellationToken cancellationToken) where T : class, ICityOwned
+    public async Task<bool> HidesAsync<T>(ClaimsPrincipal user, int id, CancellationToken cancellationToken, bool missingIsHidden = false)
+        where T : class, ICityOwned
     {
-        var resource = await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == id, cancellationToken);
-        return !await AllowsAsync(user, resource ?? NoCity, Operations.Read);
+        ArgumentNullException.ThrowIfNull(user);
+        if (!missingIsHidden && !Actor.From(user).IsCityBound)
+            return false;
+        var owner = await db.Set<T>().AsNoTracking().Where(r => EF.Property<int>(r, "Id") == id)
+            .Select(r => new Owner(r.CityCode)).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null && missingIsHidden)
+            return true;
+        return !await AllowsAsync(user, owner ?? NoCity, Operations.Read);
     }
 
     /// <summary>The actor as the handler reads them back (<see cref="Actor.From"/>).</summary>
@@ -83,4 +91,6 @@ public sealed class ResourceAuthorization(IAuthorizationService authorization, C
     {
         public string? CityCode => null;
     }
+
+    private sealed record Owner(string? CityCode) : ICityOwned;
 }

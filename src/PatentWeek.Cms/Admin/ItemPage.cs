@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Admin;
 
@@ -31,13 +32,24 @@ public abstract class ItemPage(CmsDbContext db) : AdminPage
         var access = HttpContext.RequestServices.GetRequiredService<ResourceAuthorization>();
         foreach (var id in ids.Distinct())
         {
-            if (await access.HidesAsync<ContentItem>(User, id, HttpContext.RequestAborted))
+            if (await access.HidesAsync<ContentItem>(User, id, HttpContext.RequestAborted, missingIsHidden: true))
             {
                 context.Result = NotFound();
                 return;
             }
         }
 
-        await base.OnPageHandlerExecutionAsync(context, next);
+        OnPageHandlerExecuting(context);
+        if (context.Result is not null)
+            return;
+        var executed = await next();
+        // An item that is gone by the time the handler loads it (trashed, or purged meanwhile) has no page: 404, not an error.
+        if (executed.Exception is RefusedException { Status: StatusCodes.Status404NotFound } && !executed.ExceptionHandled)
+        {
+            executed.Result = NotFound();
+            executed.ExceptionHandled = true;
+        }
+
+        OnPageHandlerExecuted(executed);
     }
 }

@@ -37,16 +37,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        try
-        {
-            await LoadAsync(id);
-        }
-        catch (WorkflowException e) when (e.Status == StatusCodes.Status404NotFound)
-        {
-            // An item in the trash has no page (the trash restores it); that is a 404, not an error.
-            return NotFound();
-        }
-
+        await LoadAsync(id);
         return Page();
     }
 
