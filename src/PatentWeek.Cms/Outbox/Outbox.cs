@@ -39,15 +39,9 @@ public interface IOutboxHandler
 
     Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken);
 
-    /// <summary>Runs a job knowing how often it failed in a row; handlers that note their next retry read it.</summary>
-    Task<OutboxResult> HandleAsync(OutboxJob job, CancellationToken cancellationToken) => HandleAsync(job.Payload, cancellationToken);
-
     /// <summary>How long a failed job waits before it runs again, and when it gives up.</summary>
     OutboxRetry Retry => OutboxRetry.Default;
 }
-
-/// <summary>A job as its handler gets it: the payload and the failures in a row before this run.</summary>
-public sealed record OutboxJob(string Payload, int Failures);
 
 /// <summary>
 /// The outbox's one back-off: after the n-th failure in a row a job waits <see cref="First"/> × 2^(n-1), at most
@@ -67,7 +61,7 @@ public sealed record OutboxRetry(TimeSpan First, TimeSpan Longest, bool NeverGiv
 /// publish job, stays one row that comes back, so a crash can never leave two copies of it running), or failed
 /// for <see cref="RetryReason"/> and to be retried after the outbox's back-off (<see cref="OutboxRetry"/>).
 /// </summary>
-public readonly record struct OutboxResult(DateTime? RunAgainAt, string? RetryReason = null)
+public readonly record struct OutboxResult(DateTime? RunAgainAt, string? RetryReason = null, int? FailuresInARow = null)
 {
     public static OutboxResult Done => default;
 
@@ -75,6 +69,12 @@ public readonly record struct OutboxResult(DateTime? RunAgainAt, string? RetryRe
 
     /// <summary>Failed, worth trying again: the dispatcher records the reason and waits as <see cref="IOutboxHandler.Retry"/> says.</summary>
     public static OutboxResult Retry(string reason) => new(null, reason);
+
+    /// <summary>
+    /// Failed, worth trying again, after <paramref name="failuresInARow"/> failures as the handler counts them: a job that
+    /// made progress in between (a WeChat post drafted, then refused at submit) starts its back-off afresh.
+    /// </summary>
+    public static OutboxResult Retry(string reason, int failuresInARow) => new(null, reason, failuresInARow);
 }
 
 /// <summary>Makes a waiting job of a type and key due now (e.g. when a push says the thing it waits for happened).</summary>

@@ -147,7 +147,7 @@ public sealed partial class OutboxDispatcher(
         {
             if (handler is null)
                 throw new InvalidOperationException($"No handler for outbox jobs of type '{candidate.Type}'.");
-            result = await handler.HandleAsync(new OutboxJob(candidate.Payload, candidate.Attempts), cancellationToken);
+            result = await handler.HandleAsync(candidate.Payload, cancellationToken);
             error = result.RetryReason;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -167,7 +167,7 @@ public sealed partial class OutboxDispatcher(
         await StopAsync(beating, heartbeat);
 
         // A job that asked to come back starts its count of failures afresh: only failures in a row give up.
-        var attempts = result.RunAgainAt is null ? candidate.Attempts + 1 : 0;
+        var attempts = result.RunAgainAt is null ? result.FailuresInARow ?? candidate.Attempts + 1 : 0;
         var finished = time.GetUtcNow().UtcDateTime;
         var completed = error == null && result.RunAgainAt is null ? finished : (DateTime?)null;
         var due = error != null ? finished + (handler?.Retry ?? OutboxRetry.Default).WaitAfter(attempts) : result.RunAgainAt ?? now;

@@ -30,20 +30,10 @@ public sealed partial class CrossPostRunner(
     CmsDbContext db, WeChatAccounts accounts, WeChatRenditions renditions, IOptions<WeChatSettings> settings,
     DomainEvents events, TimeProvider time, ILogger<CrossPostRunner> logger) : IOutboxHandler
 {
-    /// <summary>Failures in a row before this run, as the outbox counts them: the note of a retry says the wait.</summary>
-    private int _failures;
-
     public string Type => CrossPostJob.Type;
 
     public OutboxRetry Retry =>
         new(TimeSpan.FromSeconds(settings.Value.RetrySeconds), TimeSpan.FromSeconds(settings.Value.MaxRetrySeconds), NeverGiveUp: true);
-
-    public Task<OutboxResult> HandleAsync(OutboxJob job, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        _failures = job.Failures;
-        return HandleAsync(job.Payload, cancellationToken);
-    }
 
     public async Task<OutboxResult> HandleAsync(string payload, CancellationToken cancellationToken)
     {
@@ -318,6 +308,8 @@ public sealed partial class CrossPostRunner(
         post.Status = WeChatPostStatus.Published;
         post.Error = null;
         post.FinishedAt = Now;
+        // The links, the post's outcome and the event are one change: the event is saved with what it announces, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var entry in post.Items)
         {
             entry.ArticleUrl = urls.GetValueOrDefault(entry.Position + 1) is { } url && IsLink(url) ? url : null;
@@ -330,6 +322,7 @@ public sealed partial class CrossPostRunner(
 
         events.Raise(new CrossPostPublished(post.Id, [.. post.Items.Select(i => i.ContentItemId)])); // the pages now link to the article
         await SaveAsync(post, "published", string.Join(" ", post.Items.Select(i => i.ArticleUrl)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await events.RunSavedAsync();
         return OutboxResult.Done;
     }
@@ -445,11 +438,11 @@ public sealed partial class CrossPostRunner(
         var fresh = await db.WeChatPosts.FirstAsync(p => p.Id == post.Id, cancellationToken);
         fresh.Retries++;
         fresh.Error = reason;
-        // The outbox waits; the note says how long, by the same rule.
-        var wait = Retry.WaitAfter(_failures + 1);
+        // The outbox waits by its own rule, counting the post's failures since it last got somewhere; the note says how long.
+        var wait = Retry.WaitAfter(fresh.Retries);
         await SaveAsync(fresh, "retry-later", $"{reason}；{wait.TotalSeconds:0} 秒后重试", cancellationToken, isError: true);
         LogBackOff(logger, post.Id, reason, wait);
-        return OutboxResult.Retry(reason);
+        return OutboxResult.Retry(reason, fresh.Retries);
     }
 
     private async Task<OutboxResult> FailAsync(WeChatPost post, string reason, CancellationToken cancellationToken)
