@@ -4,8 +4,8 @@ public static class OutboxSetup
 {
     /// <summary>
     /// The writer that adds jobs to a unit of work, the domain events raised through it, and the dispatcher that runs
-    /// them (one instance: the loop in the background, and right after a commit for the events it saved); features
-    /// add their own handlers.
+    /// them (one instance: the loop in the background, and right after a commit for the events it saved), and the purge
+    /// of finished rows; features add their own handlers.
     /// </summary>
     public static IServiceCollection AddCmsOutbox(this IServiceCollection services)
     {
@@ -13,6 +13,8 @@ public static class OutboxSetup
         services.AddScoped<DomainEvents>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<OutboxPurger>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxPurger>());
         return services;
     }
 }
