@@ -130,11 +130,13 @@ public static class ContentLifecycle
     public static IReadOnlyList<ContentStep> Next(ContentItem item, ContentContext context) =>
         [.. Enum.GetValues<ContentStep>().Where(step => Refusal(item, step, context) is null)];
 
-    /// <summary>The move the step makes, or a 409 with the step's refusal.</summary>
+    /// <summary>The move the step makes, or a 409 with the step's refusal (a 404 for an item in the trash: it is gone).</summary>
     public static ContentMove Ensure(ContentItem item, ContentStep step, ContentContext context)
     {
         var (move, refusal) = Decide(item, step, context);
-        return refusal is null ? move : throw WorkflowException.Illegal(refusal);
+        if (refusal is null)
+            return move;
+        throw refusal == Refusals.NotFound() ? WorkflowException.NotFound() : WorkflowException.Illegal(refusal);
     }
 
     /// <summary>Refuses (409) a step the item's state has no transition for at all, before asking who takes it.</summary>

@@ -1,5 +1,6 @@
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Content;
+using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 
 namespace PatentWeek.Cms.Workflow;
@@ -11,13 +12,12 @@ namespace PatentWeek.Cms.Workflow;
 /// </summary>
 public static class ContentPermissions
 {
-    private static readonly ContentKind[] CityKinds = [.. Content.Types.ContentTypes.CityBound];
-
     /// <summary>Whether the actor may create content at all: the admin shows its 新建 buttons by this, the workflow refuses by it.</summary>
     public static bool CanCreate(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsEditorial || actor.IsCityBound;
+        // Creating is authoring, as editing is: the same row of the table.
+        return CityRules.RoleAllows(actor, Operations.Edit);
     }
 
     /// <summary>The kinds the actor may create, the first being what a new item starts as: news for the office, a story for a city.</summary>
@@ -25,8 +25,8 @@ public static class ContentPermissions
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.IsEditorial)
-            return [ContentKind.News, .. Enum.GetValues<ContentKind>().Where(k => k != ContentKind.News)];
-        return actor.IsCityBound ? CityKinds : [];
+            return [ContentKind.News, .. ContentTypes.All.Select(t => t.Kind).Where(k => k != ContentKind.News)];
+        return actor.IsCityBound ? ContentTypes.CityBound : [];
     }
 
     /// <summary>Whether the actor publishes (and so has a queue of approved items waiting for them).</summary>
@@ -43,7 +43,7 @@ public static class ContentPermissions
             return;
         if (!CanCreate(actor))
             throw WorkflowException.Forbidden(Refusals.CannotCreate());
-        if (!CityKinds.Contains(kind))
+        if (!ContentTypes.CityBound.Contains(kind))
             throw WorkflowException.Forbidden(Refusals.CityKindsOnly());
         if (city != actor.CityCode)
             throw WorkflowException.Forbidden(Refusals.OwnCityOnly());

@@ -2,7 +2,8 @@ namespace PatentWeek.Cms.Workflow;
 
 /// <summary>
 /// The one place a refusal (<see cref="RefusedException"/>: a workflow step, a request's fields, an upload) becomes
-/// problem+json, on every API group that can refuse: the content, media and WeChat management APIs.
+/// problem+json, on every API group that throws one: the content and media management APIs (the WeChat API answers
+/// its cross-post refusals as typed results of its own).
 /// </summary>
 internal sealed class WorkflowExceptionFilter : IEndpointFilter
 {

@@ -46,7 +46,7 @@ public sealed record StaffFilter(ContentState? State = null, ContentKind? Kind =
         return new StaffFilter(parsedState, parsedKind, city, string.IsNullOrWhiteSpace(q) ? null : q, page, pageSize);
     }
 
-    /// <summary>The API's 400 for filters <see cref="Parse"/> refused (English detail per field).</summary>
+    /// <summary>The API's 400 for filters <see cref="Parse"/> refused: English detail per field, and the refusals' codes.</summary>
     public static RequestValidationException Refused(IReadOnlyDictionary<string, Refusal> errors) =>
-        new(errors.ToDictionary(e => e.Key, e => new[] { e.Value.Detail }));
+        RequestValidationException.From([], errors.ToDictionary(e => e.Key, e => e.Value));
 }
