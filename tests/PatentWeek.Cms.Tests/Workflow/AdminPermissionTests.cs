@@ -150,6 +150,32 @@ public abstract partial class AdminPermissionTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_trash_shows_restore_to_a_contributor_exactly_where_the_api_lets_them_restore()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        using var wuhan = await Staff.SignInAsync(fixture.App, Roles.CityContributor, Wuhan);
+        using var browser = await AdminSession.SignInAsync(fixture.App, wuhan.Email, Staff.Password);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var ownTitle = "自己删的草稿" + suffix;
+        var liveTitle = "编辑撤下删除的亮点" + suffix;
+        var own = await wuhan.Client.CreateAsync(new { kind = "story", title = ownTitle, city = Wuhan });
+        await wuhan.Client.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/manage/v1/content/{own}");
+        var live = await editor.Client.CreateAsync(new { kind = "story", title = liveTitle, city = Wuhan });
+        await editor.Client.PostAsync($"/api/manage/v1/content/{live}/publish");
+        await editor.Client.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/manage/v1/content/{live}");
+
+        var trash = await browser.GetStringAsync(new Uri("/admin/trash", UriKind.Relative), TestContext.Current.CancellationToken);
+        static string RowOf(string html, string title) =>
+            html[html.LastIndexOf("<tr>", html.IndexOf(title, StringComparison.Ordinal), StringComparison.Ordinal)..html.IndexOf("</tr>", html.IndexOf(title, StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Contains("恢复</button>", RowOf(trash, ownTitle), StringComparison.Ordinal);
+        Assert.DoesNotContain("恢复</button>", RowOf(trash, liveTitle), StringComparison.Ordinal);
+
+        // The API agrees, row by row.
+        await wuhan.Client.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, $"/api/manage/v1/content/{live}/restore");
+        await wuhan.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/manage/v1/content/{own}/restore");
+    }
+
+    [Fact]
     public async Task A_sign_in_cookie_does_not_authenticate_the_api()
     {
         var user = await Staff.CreateUserAsync(fixture.App, Roles.Editor);

@@ -5,7 +5,7 @@ namespace PatentWeek.Cms.Content.Staff;
 /// <summary>One item in a staff list: what the admin's tables and the management API's summaries show.</summary>
 public sealed record StaffRow(
     int Id, ContentKind Kind, int Edition, ContentState State, ContentState? WorkingCopyState, string Title, string Slug,
-    string? CityCode, string? CityName, DateTime UpdatedAt, DateTime? PublishedAt, DateTime? DeletedAt);
+    string? CityCode, string? CityName, DateTime UpdatedAt, DateTime? PublishedAt, DateTime? DeletedAt) : Data.ICityOwned;
 
 /// <summary>One page of a filtered list, with the number of items that match in all.</summary>
 public sealed record StaffPage(IReadOnlyList<StaffRow> Items, int Page, int PageSize, int Total);

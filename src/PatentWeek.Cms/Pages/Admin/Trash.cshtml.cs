@@ -12,6 +12,9 @@ public sealed class TrashModel(CmsDbContext db, WorkflowService workflow, StaffC
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    /// <summary>Whether 恢复 is shown: the rule that refuses the restore decides.</summary>
+    public bool CanRestore(StaffRow row) => ContentPermissions.CanDelete(Actor, row, row.State, row.PublishedAt);
+
     public Task<IActionResult> OnPostRestoreAsync(int id) => StepAsync(
         async () =>
         {
