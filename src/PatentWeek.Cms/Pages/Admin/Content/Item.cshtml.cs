@@ -137,7 +137,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         Item = await workflow.LoadAsync(id);
         Next = workflow.Next(Actor, Item);
         _allowed = await access.AllowedAsync(User, Item,
-            Operations.Edit, Operations.Delete, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost);
+            Operations.Edit, Operations.Submit, Operations.Review, Operations.Publish, Operations.CrossPost);
 
         Fields = WorkflowService.Editable(Item);
         Html = WorkingCopy.Of(Item)?.Html ?? Item.Html;
@@ -149,6 +149,6 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
             : null;
         WeChatStanding = ShowWeChat ? await crossPosts.StandingAsync(Item, HttpContext.RequestAborted) : null;
         CanEdit = May(Operations.Edit) && Permits(() => ContentPermissions.EnsureCanEdit(Actor, Item));
-        CanDelete = May(Operations.Delete) && Permits(() => ContentPermissions.EnsureCanDelete(Actor, Item));
+        CanDelete = ContentPermissions.CanDelete(Actor, Item, Item.State, Item.PublishedAt);
     }
 }
