@@ -5,6 +5,7 @@ using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Delivery.Published;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Media;
 
@@ -12,20 +13,20 @@ namespace PatentWeek.Cms.Delivery;
 
 /// <summary>
 /// Reads published content as delivery DTOs, for the API and the site alike. Nothing that is not
-/// published ever leaves this class.
+/// published ever leaves this class. Published content comes from the in-memory read model
+/// (<see cref="PublishedSite"/>); only a preview and an item's first full read go to the database.
 /// </summary>
-public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
+public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, PublishedSite site)
 {
-    public Task<Edition?> CurrentEditionAsync(CancellationToken cancellationToken = default) =>
-        db.Editions.AsNoTracking()
-            .OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number)
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<Edition?> CurrentEditionAsync(CancellationToken cancellationToken = default) =>
+        (await site.GetAsync(cancellationToken)).Current;
 
     /// <summary>The numbered edition, or the current one when <paramref name="number"/> is null.</summary>
-    public Task<Edition?> EditionAsync(int? number, CancellationToken cancellationToken = default) =>
-        number is { } n
-            ? db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Number == n, cancellationToken)
-            : CurrentEditionAsync(cancellationToken);
+    public async Task<Edition?> EditionAsync(int? number, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await site.GetAsync(cancellationToken);
+        return number is { } n ? snapshot.Edition(n) : snapshot.Current;
+    }
 
     public static SiteDto ToSite(Edition edition)
     {
@@ -34,11 +35,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             edition.PlanDeadline, edition.ReportDeadline, edition.Theme);
     }
 
-    public async Task<IReadOnlyList<CityDto>> CitiesAsync(CancellationToken cancellationToken = default)
-    {
-        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken);
-        return cities.Select(c => new CityDto(c.Code, c.Name, CampaignFileReader.CityKindLabel(c.Kind), c.MinimumEvents)).ToList();
-    }
+    public async Task<IReadOnlyList<CityDto>> CitiesAsync(CancellationToken cancellationToken = default) =>
+        (await site.GetAsync(cancellationToken)).Cities;
 
     /// <summary>
     /// Published items of one edition, newest first (pinned first when asked, as the home page does); events
@@ -49,62 +47,52 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Published(edition);
+        var published = (await site.GetAsync(cancellationToken)).Of(edition);
+        IEnumerable<PublishedEntry> query = filter.Kind == ContentKind.Event ? published.Events : published.Newest;
         if (filter.Kind is { } kind)
             query = query.Where(i => i.Kind == kind);
         if (filter.City is { } city)
             query = query.Where(i => i.CityCode == city);
         if (filter.Tag is { } tag)
-            query = query.Where(i => i.Tags.Any(t => t.Name == tag));
-        // An event is on a day from its start to its end; anything else on the day it was published.
+            query = query.Where(i => i.Tags.Contains(tag));
         if (filter.FromUtc is { } from)
-            query = query.Where(i => (i.Kind == ContentKind.Event && (i.EndsAt ?? i.StartsAt) >= from) || (i.Kind != ContentKind.Event && i.PublishedAt >= from));
+            query = query.Where(i => i.IsOnOrAfter(from));
         if (filter.BeforeUtc is { } before)
-            query = query.Where(i => (i.Kind == ContentKind.Event && i.StartsAt < before) || (i.Kind != ContentKind.Event && i.PublishedAt < before));
+            query = query.Where(i => i.IsBefore(before));
+        // The pinned first, each part still newest first (a stable sort).
+        if (pinnedFirst && filter.Kind != ContentKind.Event)
+            query = query.OrderByDescending(i => i.Pinned);
 
-        var total = await query.CountAsync(cancellationToken);
-        var ordered = filter.Kind == ContentKind.Event
-            ? query.OrderBy(i => i.StartsAt == null).ThenBy(i => i.StartsAt).ThenBy(i => i.Id)
-            : pinnedFirst
-                ? query.OrderByDescending(i => i.IsPinned).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-                : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
-        var rows = await ordered
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
-            .Select(i => new
-            {
-                i.Kind, i.Slug, i.Title, i.Summary, i.CityCode, CityName = i.City!.Name, i.PublishedAt, i.Cover,
-                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location,
-            })
-            .ToListAsync(cancellationToken);
-
-        var covers = await pictures.LoadAsync(rows.Select(r => MediaReferences.IdOf(r.Cover) ?? 0), cancellationToken);
-        var items = rows.Select(r => new ContentSummaryDto(
-            r.Kind.ToName(), r.Slug, r.Title, r.Summary, CityRef(r.CityCode, r.CityName), BeijingTime.ToBeijing(r.PublishedAt), r.Cover,
-            [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))
-        {
-            CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.IdOf(r.Cover) ?? 0)),
-            Event = r.Kind == ContentKind.Event ? EventDetails(r.StartsAt, r.EndsAt, r.Location) : null,
-        }).ToList();
-        return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
+        var matching = query.ToList();
+        var items = matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(i => i.Summary).ToList();
+        return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, matching.Count);
     }
 
     public async Task<ContentDto?> GetAsync(Edition edition, ContentKind kind, string slug, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        var item = await Published(edition)
+        var published = (await site.GetAsync(cancellationToken)).Of(edition);
+        if (published.Find(kind, slug) is not { } entry)
+            return null;
+        if (published.Items.TryGetValue(entry.Id, out var cached))
+            return cached;
+
+        var item = await db.ContentItems.AsNoTracking()
             .Include(i => i.City)
             .Include(i => i.Tags)
-            .FirstOrDefaultAsync(i => i.Kind == kind && i.Slug == slug, cancellationToken);
+            .FirstOrDefaultAsync(i => i.Id == entry.Id && i.State == ContentState.Published && i.DeletedAt == null, cancellationToken);
         if (item is null)
             return null;
 
         var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
-        return WithMedia(ContentDto.Of(
+        var dto = WithMedia(ContentDto.Of(
             ContentFields.From(item, edition.Number), MediaPictures.Rewrite(item.Html, media), CityRef(item.CityCode, item.City?.Name),
             BeijingTime.ToBeijing(item.PublishedAt), BeijingTime.ToBeijing(item.UpdatedAt), details, Url(edition, item.Kind, item.Slug)), media)
             with { WeChatUrl = item.WeChatUrl };
+        // Kept with the read model it was found in, so the next change (which replaces the model) drops it too.
+        published.Items.TryAdd(entry.Id, dto);
+        return dto;
     }
 
     /// <summary>
@@ -139,10 +127,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
     public async Task<string?> RenamedToAsync(Edition edition, ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        return await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.EditionId == edition.Id && r.Kind == kind && r.Slug == oldSlug)
-            .Join(Published(edition), r => r.ContentItemId, i => i.Id, (r, i) => i.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
+        return (await site.GetAsync(cancellationToken)).Of(edition).RenamedTo(kind, oldSlug);
     }
 
     /// <summary>The public path of an item: current-edition items live at the root, others under their number.</summary>
@@ -153,12 +138,9 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         return edition.IsCurrent ? path : $"/{edition.Number}{path}";
     }
 
-    private IQueryable<ContentItem> Published(Edition edition) =>
-        db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
-
-    private static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>
+    internal static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>
         new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location);
 
-    private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
+    internal static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 
 }

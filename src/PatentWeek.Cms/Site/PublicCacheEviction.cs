@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Delivery.Published;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.WeChat;
@@ -9,11 +10,12 @@ using PatentWeek.Cms.WeChat;
 namespace PatentWeek.Cms.Site;
 
 /// <summary>
-/// The one place the output cache is evicted: when what the public sees changed, the answers that show the item
-/// (see <see cref="CacheTags"/>) go, and nothing else. Media and cross-post events name no places: the items that
+/// The one place the output cache is evicted: when what the public sees changed, the in-memory read model of the
+/// published site is marked stale first, then the answers that show the item (see <see cref="CacheTags"/>) go, and
+/// nothing else. Media and cross-post events name no places: the items that
 /// show the media, or link to the articles, are looked up when the event runs.
 /// </summary>
-internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache) :
+internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
     IDomainEventListener<CrossPostPublished>
@@ -37,6 +39,8 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {
+        // Before the pages go, so a page built after the eviction reads the new state, not the old model.
+        site.Invalidate();
         foreach (var tag in CacheTags.Of(domainEvent.Places))
             await cache.EvictByTagAsync(tag, cancellationToken);
     }
@@ -51,6 +55,7 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
 
     private async Task EvictItemsAsync(IQueryable<Data.Content.ContentItem> items, CancellationToken cancellationToken)
     {
+        site.Invalidate();
         var found = await items.AsNoTracking().Include(i => i.Tags).ToListAsync(cancellationToken);
         foreach (var tag in found.SelectMany(i => CacheTags.Of(ContentPlaces.Of(i))).Distinct(StringComparer.Ordinal))
             await cache.EvictByTagAsync(tag, cancellationToken);
