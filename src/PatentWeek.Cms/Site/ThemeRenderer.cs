@@ -55,6 +55,9 @@ public sealed partial class ThemeRenderer
         foreach (var (name, value) in model)
             context.SetValue(name, value);
         context.SetValue("theme_path", "/themes/" + Path.GetFileName(folder));
+        // theme.json's default share image, for {{ theme_cover | asset_url }} (og:image when an item has no cover).
+        if (_catalog.Find(Path.GetFileName(folder))?.Manifest?.Cover is { } cover)
+            context.SetValue("theme_cover", cover);
 
         var body = await Template(folder, template).RenderAsync(context, Encoder);
         context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
