@@ -13,7 +13,10 @@ public static class CacheTags
 {
     public const string Home = "home";
 
-    /// <summary>Every public page and API answer (each carries it, see <see cref="Add"/>): what a theme change evicts.</summary>
+    /// <summary>
+    /// Every cached public page and API answer, tagged by the output cache policy itself (so even an answer that names no
+    /// tag of its own, such as the API's site answer, carries it): what a theme change evicts.
+    /// </summary>
     public const string Site = "site";
 
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
@@ -64,7 +67,6 @@ public static class CacheTags
         ArgumentNullException.ThrowIfNull(http);
         if (http.Features.Get<IOutputCacheFeature>() is not { } cache)
             return;
-        cache.Context.Tags.Add(Site);
         foreach (var tag in tags)
             cache.Context.Tags.Add(tag);
     }

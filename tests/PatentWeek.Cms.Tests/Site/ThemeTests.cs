@@ -125,6 +125,8 @@ public abstract partial class ThemeTests(ThemesApp fixture)
         // The home page is in the output cache before the change.
         var (_, before) = await GetAsync("/");
         Assert.DoesNotContain("春季主题", before, StringComparison.Ordinal);
+        var (_, siteBefore) = await GetAsync("/api/v1/site");
+        Assert.Contains("\"siteTheme\":\"default\"", siteBefore, StringComparison.Ordinal);
 
         AddTheme("spring", "春季主题", new Dictionary<string, string>
         {
@@ -149,6 +151,8 @@ public abstract partial class ThemeTests(ThemesApp fixture)
             // The partial it lacks, and the asset it lacks, are the default theme's.
             Assert.Contains("湖北省知识产权局 主办", home, StringComparison.Ordinal);
             Assert.Matches(AssetLink(), home);
+            // The API's cached answer about the edition went too: it names the theme.
+            Assert.Contains("\"siteTheme\":\"spring\"", (await GetAsync("/api/v1/site")).Html, StringComparison.Ordinal);
 
             // item.liquid is the default theme's, inside this theme's layout.
             var (itemResponse, item) = await GetAsync("/page/notice");
@@ -177,6 +181,8 @@ public abstract partial class ThemeTests(ThemesApp fixture)
         {
             ["layout"] = "<!DOCTYPE html><html lang=\"zh-CN\"><body>{{ content }}</body></html>",
             ["home"] = "<h1>{{ site.theme }}</h1>\n<p>正文</p>\n{% if %}\n",
+            // Parses, but fails as it renders: the partial it includes exists in no theme.
+            ["city"] = "<h1>{{ city.name }}</h1>{% include '_nothing_like_it' %}",
         });
         using var admin = await AdminAsync();
         var page = await admin.GetStringAsync(new Uri(Admin, UriKind.Relative), Ct);
@@ -192,6 +198,11 @@ public abstract partial class ThemeTests(ThemesApp fixture)
             foreach (var leak in new[] { "Exception", "liquid", "Fluid", " at ", "(3:" })
                 Assert.DoesNotContain(leak, html, StringComparison.Ordinal);
             Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+
+            var (cityResponse, city) = await GetAsync("/city/420100");
+            Assert.Equal(HttpStatusCode.InternalServerError, cityResponse.StatusCode);
+            Assert.Contains("出错了", city, StringComparison.Ordinal);
+            Assert.DoesNotContain("_nothing_like_it", city, StringComparison.Ordinal);
 
             // The item page uses the default item.liquid inside the working layout.
             var (itemResponse, _) = await GetAsync("/page/notice");
@@ -280,6 +291,15 @@ public abstract partial class ThemeTests(ThemesApp fixture)
         Assert.False(PublicCompression.IsPublic("/media/5/video.mp4"));
         Assert.False(PublicCompression.IsPublic("/api/manage/v1/tokens"));
         Assert.True(PublicCompression.IsPublic("/api/v1/content"));
+
+        // A range of an asset is sent as it is: a compressed body would not match the Content-Range.
+        using var range = new HttpRequestMessage(HttpMethod.Get, new Uri("/themes/default/assets/site.css", UriKind.Relative));
+        range.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+        using var partial = await fixture.Client.SendAsync(range, Ct);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Empty(partial.Content.Headers.ContentEncoding);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync(Ct)).Length);
     }
 
     private async Task<(byte[] Body, string[] Encoding, string[] Vary)> FetchAsync(string url, string? encoding)
