@@ -43,6 +43,7 @@ public static class CmsSetup
         // Security headers first, so every answer carries them; HEAD runs as GET wherever GET is answered.
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
+        app.UseCmsCompression();
         // Errors become problem+json without a stack trace, in every environment.
         app.UseCmsErrorPages();
         app.UseStatusCodePages();

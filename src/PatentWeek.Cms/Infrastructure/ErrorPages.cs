@@ -8,7 +8,7 @@ namespace PatentWeek.Cms.Infrastructure;
 /// </summary>
 public static class ErrorPages
 {
-    private const string Html = """
+    internal const string Html = """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>出错了</title></head>

@@ -20,6 +20,7 @@ public static class InfrastructureSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddCmsCompression();
         services.AddCmsBadRequests();
         services.AddControlCharacterValidation();
         services.AddOpenApi(o => o.AddBearerSecurity().AddPipelineResponses());

@@ -13,6 +13,12 @@ public static class CacheTags
 {
     public const string Home = "home";
 
+    /// <summary>
+    /// Every cached public page and API answer, tagged by the output cache policy itself (so even an answer that names no
+    /// tag of its own, such as the API's site answer, carries it): what a theme change evicts.
+    /// </summary>
+    public const string Site = "site";
+
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
     public const string Lists = "lists";
 

@@ -13,6 +13,7 @@ public static class OutputCaching
     {
         services.AddOutputCache(o => o.AddPolicy(PublicPolicy, b => b
             .Expire(TimeSpan.FromMinutes(10))
+            .Tag(CacheTags.Site)
             .SetVaryByQuery("*")
             .With(c => !c.HttpContext.Request.Query.ContainsKey("preview"))));
         return services;

@@ -5,6 +5,7 @@ using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Delivery.Published;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Site.Themes;
 using PatentWeek.Cms.WeChat;
 
 namespace PatentWeek.Cms.Site;
@@ -18,7 +19,7 @@ namespace PatentWeek.Cms.Site;
 internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
-    IDomainEventListener<CrossPostPublished>
+    IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>
 {
     public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 
@@ -36,6 +37,10 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
 
     public async Task HandleAsync(CrossPostPublished domainEvent, CancellationToken cancellationToken) =>
         await EvictItemsAsync(db.ContentItems.Where(i => domainEvent.ItemIds.Contains(i.Id)), cancellationToken);
+
+    /// <summary>Another theme changes every page of the site, and the API's answer about the edition.</summary>
+    public async Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken) =>
+        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {

@@ -133,7 +133,6 @@ public static class SitePages
         ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK, bool cacheable = true)
     {
         model["site"] = edition is null ? null : ContentQueries.ToSite(edition);
-        var html = await theme.RenderAsync(edition?.Theme, template, model);
-        return new HtmlPage(html, status, cacheable);
+        return await theme.PageAsync(edition?.Theme, template, model, status, cacheable);
     }
 }

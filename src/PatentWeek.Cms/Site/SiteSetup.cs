@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Site.Themes;
 using PatentWeek.Cms.WeChat;
 
 namespace PatentWeek.Cms.Site;
@@ -13,7 +14,7 @@ public static class SiteSetup
     /// </summary>
     public static IServiceCollection AddCmsSite(this IServiceCollection services)
     {
-        services.AddSingleton<ThemeRenderer>();
+        services.AddSingleton<ThemeCatalog>().AddSingleton<AssetFingerprints>().AddSingleton<ThemeRenderer>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
@@ -23,6 +24,7 @@ public static class SiteSetup
         services.AddDomainEventListener<MediaRendered, PublicCacheEviction>();
         services.AddDomainEventListener<MediaChanged, PublicCacheEviction>();
         services.AddDomainEventListener<CrossPostPublished, PublicCacheEviction>();
+        services.AddDomainEventListener<EditionThemeChanged, PublicCacheEviction>();
         return services;
     }
 }

@@ -6,44 +6,46 @@ using Fluid;
 using Microsoft.Extensions.FileProviders;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Site.Themes;
 
 namespace PatentWeek.Cms.Site;
 
 /// <summary>
 /// Renders a theme's Liquid templates (<c>themes/{name}/*.liquid</c>) with Fluid. A page template renders
 /// first, then <c>layout.liquid</c> around it as <c>content</c>. Parsed templates are cached and re-read
-/// when their file changes, so a theme can be edited without a restart.
+/// when their file changes, so a theme can be edited without a restart. A template (or partial) the theme lacks
+/// is the default theme's; a template that fails gives the public the friendly 500 page and the log its file,
+/// line and reason (the admin's 主题 page shows the same).
 /// </summary>
-public sealed class ThemeRenderer
+public sealed partial class ThemeRenderer
 {
-    public const string DefaultTheme = "default";
+    public const string DefaultTheme = ThemeCatalog.DefaultTheme;
 
     // Chinese stays as characters in the HTML; only what HTML needs escaped is escaped.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // What File.GetLastWriteTimeUtc answers for a file that does not exist.
+    private static readonly DateTime Missing = DateTime.FromFileTimeUtc(0);
+
     private readonly FluidParser _parser = new();
     private readonly ConcurrentDictionary<string, (DateTime Written, IFluidTemplate Template)> _templates = new();
     private readonly ConcurrentDictionary<string, TemplateOptions> _options = new();
-    private readonly string _themesPath;
+    private readonly ThemeCatalog _catalog;
+    private readonly AssetFingerprints _assets;
+    private readonly ILogger<ThemeRenderer> _logger;
 
-    public ThemeRenderer(CmsPaths paths)
+    public ThemeRenderer(ThemeCatalog catalog, AssetFingerprints assets, ILogger<ThemeRenderer> logger)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        _themesPath = paths.ThemesPath;
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(logger);
+        _catalog = catalog;
+        _assets = assets;
+        _logger = logger;
     }
 
-    /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none.</summary>
-    public string ThemeFolder(string? theme)
-    {
-        if (theme is { Length: > 0 } && theme.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            var folder = Path.Combine(_themesPath, theme);
-            if (Directory.Exists(folder))
-                return folder;
-        }
-
-        return Path.Combine(_themesPath, DefaultTheme);
-    }
+    /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none (unknown or broken).</summary>
+    public string ThemeFolder(string? theme) => _catalog.FolderOf(theme);
 
     public async Task<string> RenderAsync(string? theme, string template, IReadOnlyDictionary<string, object?> model)
     {
@@ -53,38 +55,99 @@ public sealed class ThemeRenderer
         foreach (var (name, value) in model)
             context.SetValue(name, value);
         context.SetValue("theme_path", "/themes/" + Path.GetFileName(folder));
+        // theme.json's default share image, for {{ theme_cover | asset_url }} (og:image when an item has no cover).
+        if (_catalog.Find(Path.GetFileName(folder))?.Manifest?.Cover is { } cover)
+            context.SetValue("theme_cover", cover);
 
         var body = await Template(folder, template).RenderAsync(context, Encoder);
         context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
         return await Template(folder, "layout").RenderAsync(context, Encoder);
     }
 
+    /// <summary>
+    /// The page as an answer; when a template of the theme fails (parse or render), the theme's <c>500.liquid</c> (or a
+    /// built-in page) with status 500, never a stack trace, and a warning in the log with the file, line and reason.
+    /// </summary>
+    public async Task<IResult> PageAsync(
+        string? theme, string template, IReadOnlyDictionary<string, object?> model, int status = StatusCodes.Status200OK, bool cacheable = true)
+    {
+        try
+        {
+            return new HtmlPage(await RenderAsync(theme, template, model), status, cacheable);
+        }
+        catch (ThemeTemplateException e)
+        {
+            LogBrokenTemplate(_logger, Path.GetFileName(ThemeFolder(theme)), e.Problem.File, e.Problem.Line, e.Problem.Reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A render-time failure (a missing partial, a runaway loop): Fluid names no line, the template and reason are logged.
+            LogBrokenTemplate(_logger, Path.GetFileName(ThemeFolder(theme)), template + ".liquid", null, e.Message);
+        }
+
+        return new HtmlPage(await ErrorPageAsync(theme, model), StatusCodes.Status500InternalServerError, cacheable: false);
+    }
+
+    private async Task<string> ErrorPageAsync(string? theme, IReadOnlyDictionary<string, object?> model)
+    {
+        var folder = ThemeFolder(theme);
+        if (File.Exists(Path.Combine(folder, "500.liquid")) || File.Exists(Path.Combine(_catalog.DefaultFolder, "500.liquid")))
+        {
+            try
+            {
+                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = "出错了" });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogBrokenTemplate(_logger, Path.GetFileName(folder), "500.liquid", (e as ThemeTemplateException)?.Problem.Line, e.Message);
+            }
+        }
+
+        return ErrorPages.Html;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Theme {Theme}: template {File} fails at line {Line}: {Reason}")]
+    private static partial void LogBrokenTemplate(ILogger logger, string theme, string file, int? line, string reason);
+
     private IFluidTemplate Template(string folder, string name)
     {
         var path = Path.Combine(folder, name + ".liquid");
         var written = File.GetLastWriteTimeUtc(path);
+        if (written == Missing && folder != _catalog.DefaultFolder)
+        {
+            // The theme lacks it: the default theme's template of that name.
+            path = Path.Combine(_catalog.DefaultFolder, name + ".liquid");
+            written = File.GetLastWriteTimeUtc(path);
+        }
+
         if (_templates.TryGetValue(path, out var cached) && cached.Written == written)
             return cached.Template;
 
         if (!File.Exists(path))
             throw new FileNotFoundException($"The theme has no template '{name}.liquid'.", path);
         if (!_parser.TryParse(File.ReadAllText(path), out var parsed, out var error))
-            throw new InvalidOperationException($"{path}: {error}");
+            throw new ThemeTemplateException(TemplateProblem.FromParseError(name + ".liquid", error));
         _templates[path] = (written, parsed);
         return parsed;
     }
 
-    private TemplateOptions Options(string folder) => _options.GetOrAdd(folder, static f =>
+    private TemplateOptions Options(string folder) => _options.GetOrAdd(folder, f =>
     {
+        var theme = Path.GetFileName(f);
+        // Partials (include/render) resolve in the theme first, then in the default theme.
+        IFileProvider files = f == _catalog.DefaultFolder
+            ? new PhysicalFileProvider(f)
+            : new CompositeFileProvider(new PhysicalFileProvider(f), new PhysicalFileProvider(_catalog.DefaultFolder));
         var options = new TemplateOptions
         {
-            FileProvider = new PhysicalFileProvider(f),
+            FileProvider = files,
             CultureInfo = CultureInfo.GetCultureInfo("zh-CN"),
             TimeZone = TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", BeijingTime.Offset, "Beijing", "Beijing"),
         };
         options.MemberAccessStrategy.IgnoreCasing = true;
         options.Filters.AddFilter("cn_date", ChineseDate);
         options.Filters.AddFilter("iso_time", IsoTime);
+        options.Filters.AddFilter("asset_url", (input, _, context) => AssetUrl(theme, input, context));
         // Fluid would print a DateOnly in the culture's short format; templates get ISO dates instead.
         options.ValueConverters.Add(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         // Templates see the delivery DTOs and nothing else.
@@ -112,6 +175,16 @@ public sealed class ThemeRenderer
             _ => input.ToStringValue(),
         };
         return new Fluid.Values.StringValue(text);
+    }
+
+    /// <summary>
+    /// <c>{{ 'site.css' | asset_url }}</c>: the asset's fingerprinted, root-relative URL under the request's base
+    /// (<c>/zlz/themes/default/assets/site.4f3a9c1e2b.css</c>), from the default theme when this theme lacks it.
+    /// </summary>
+    private ValueTask<Fluid.Values.FluidValue> AssetUrl(string theme, Fluid.Values.FluidValue input, TemplateContext context)
+    {
+        var prefix = context.GetValue("base") is { } b && !b.IsNil() ? b.ToStringValue().TrimEnd('/') : "";
+        return new Fluid.Values.StringValue(prefix + _assets.Url(theme, input.ToStringValue()));
     }
 
     /// <summary><c>{{ x | iso_time }}</c>: an instant as ISO 8601 in Beijing time, for <c>&lt;time datetime&gt;</c>.</summary>
