@@ -39,8 +39,12 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
         await EvictItemsAsync(db.ContentItems.Where(i => domainEvent.ItemIds.Contains(i.Id)), cancellationToken);
 
     /// <summary>Another theme changes every page of the site, and the API's answer about the edition.</summary>
-    public async Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken) =>
+    public async Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken)
+    {
+        // The read model holds the editions, and with them the theme each names.
+        site.Invalidate();
         await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
+    }
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {
