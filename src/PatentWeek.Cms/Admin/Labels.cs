@@ -59,6 +59,7 @@ public static class Labels
         AuditAction.MediaDelete => "删除媒体",
         AuditAction.WeChatCrossPost => "同步到微信",
         AuditAction.WeChatSettings => "修改微信公众号设置",
+        AuditAction.SiteIdentityUpdate => "修改网站信息",
         _ => null,
     };
 }

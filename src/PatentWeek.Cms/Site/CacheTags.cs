@@ -13,6 +13,9 @@ public static class CacheTags
 {
     public const string Home = "home";
 
+    /// <summary>Carried by every cached answer: what every page shows (the site's identity in the footer and title) changed.</summary>
+    public const string Site = "site";
+
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
     public const string Lists = "lists";
 
@@ -61,6 +64,7 @@ public static class CacheTags
         ArgumentNullException.ThrowIfNull(http);
         if (http.Features.Get<IOutputCacheFeature>() is not { } cache)
             return;
+        cache.Context.Tags.Add(Site);
         foreach (var tag in tags)
             cache.Context.Tags.Add(tag);
     }

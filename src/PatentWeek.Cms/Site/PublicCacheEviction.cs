@@ -16,7 +16,7 @@ namespace PatentWeek.Cms.Site;
 internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
-    IDomainEventListener<CrossPostPublished>
+    IDomainEventListener<CrossPostPublished>, IDomainEventListener<SiteIdentityChanged>
 {
     public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 
@@ -34,6 +34,10 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
 
     public async Task HandleAsync(CrossPostPublished domainEvent, CancellationToken cancellationToken) =>
         await EvictItemsAsync(db.ContentItems.Where(i => domainEvent.ItemIds.Contains(i.Id)), cancellationToken);
+
+    /// <summary>Every page shows the site's identity (footer, title, gov meta fields).</summary>
+    public async Task HandleAsync(SiteIdentityChanged domainEvent, CancellationToken cancellationToken) =>
+        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {

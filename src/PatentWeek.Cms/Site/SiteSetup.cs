@@ -14,6 +14,7 @@ public static class SiteSetup
     public static IServiceCollection AddCmsSite(this IServiceCollection services)
     {
         services.AddSingleton<ThemeRenderer>();
+        services.AddSingleton<SiteIdentity>().AddScoped<SiteIdentityAdmin>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
@@ -23,6 +24,7 @@ public static class SiteSetup
         services.AddDomainEventListener<MediaRendered, PublicCacheEviction>();
         services.AddDomainEventListener<MediaChanged, PublicCacheEviction>();
         services.AddDomainEventListener<CrossPostPublished, PublicCacheEviction>();
+        services.AddDomainEventListener<SiteIdentityChanged, PublicCacheEviction>();
         return services;
     }
 }

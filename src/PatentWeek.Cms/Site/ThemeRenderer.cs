@@ -26,11 +26,15 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, TemplateOptions> _options = new();
     private readonly string _themesPath;
 
-    public ThemeRenderer(CmsPaths paths)
+    public ThemeRenderer(CmsPaths paths, SiteIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _themesPath = paths.ThemesPath;
+        Identity = identity;
     }
+
+    /// <summary>The site's identity every page shows (footer, title, gov meta fields).</summary>
+    public SiteIdentity Identity { get; }
 
     /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none.</summary>
     public string ThemeFolder(string? theme)
@@ -98,6 +102,7 @@ public sealed class ThemeRenderer
         options.MemberAccessStrategy.Register<Media.PictureDto>();
         options.MemberAccessStrategy.Register<Media.CropDto>();
         options.MemberAccessStrategy.Register<VideoDto>();
+        options.MemberAccessStrategy.Register<SiteIdentityDto>();
         return options;
     });
 

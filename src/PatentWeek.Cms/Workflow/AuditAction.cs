@@ -39,6 +39,7 @@ public enum AuditAction
     MediaDelete,
     WeChatCrossPost,
     WeChatSettings,
+    SiteIdentityUpdate,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -79,6 +80,7 @@ public static class AuditActions
         [AuditAction.MediaDelete] = "media.delete",
         [AuditAction.WeChatCrossPost] = "wechat.crosspost",
         [AuditAction.WeChatSettings] = "wechat.settings",
+        [AuditAction.SiteIdentityUpdate] = "site.update",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);
