@@ -15,6 +15,7 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
 {
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<City> Cities => Set<City>();
+    public DbSet<SiteIdentityRecord> SiteIdentity => Set<SiteIdentityRecord>();
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentTag> ContentTags => Set<ContentTag>();
     public DbSet<Revision> Revisions => Set<Revision>();

@@ -60,6 +60,7 @@ public static class Labels
         AuditAction.WeChatCrossPost => "同步到微信",
         AuditAction.WeChatSettings => "修改微信公众号设置",
         AuditAction.EditionTheme => "修改届次主题",
+        AuditAction.SiteIdentityUpdate => "修改网站信息",
         _ => null,
     };
 }

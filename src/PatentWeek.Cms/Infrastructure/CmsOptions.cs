@@ -42,6 +42,9 @@ public sealed class CmsOptions
 
     public SeedOptions Seed { get; set; } = new();
 
+    /// <summary>The site's identity (<c>Cms:Site:SiteName</c> etc.): each value set here wins over the seed and the admin.</summary>
+    public SiteOptions Site { get; set; } = new();
+
     /// <summary>Create one demo account per role on a first start without users; null: embedded mode with samples.</summary>
     public bool? DemoAccounts { get; set; }
 
@@ -71,4 +74,22 @@ public sealed class SeedOptions
 {
     public bool? Enabled { get; set; }
     public bool? Samples { get; set; }
+}
+
+/// <summary>
+/// <c>Cms:Site:*</c>: the government-website identity values an operator may pin in configuration (names as in
+/// <see cref="PatentWeek.Cms.Site.SiteIdentityFields"/>); each one set here is shown read-only in the admin.
+/// </summary>
+public sealed class SiteOptions
+{
+    public string? SiteName { get; set; }
+    public string? Domain { get; set; }
+    public string? Sponsor { get; set; }
+    public string? Organizer { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? SiteCode { get; set; }
+    public string? IcpNumber { get; set; }
+    public string? PublicSecurityNumber { get; set; }
 }

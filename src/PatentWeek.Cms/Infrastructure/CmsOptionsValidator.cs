@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Infrastructure;
 
@@ -12,6 +13,13 @@ internal sealed class CmsOptionsValidator(IConfiguration configuration) : IValid
             return ValidateOptionsResult.Fail("Cms:Database:Provider is PostgreSql but ConnectionStrings:Cms is not set.");
         if (options.PublicBaseUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
             return ValidateOptionsResult.Fail("Cms:PublicBaseUrl must be an absolute URL such as https://zscq.example.cn.");
+        foreach (var field in SiteIdentityFields.All)
+        {
+            // Only values that are set: an unset one falls back to the admin's or the seed's.
+            if (SiteIdentityFields.Clean(field.Configured(options.Site)) is { } value && SiteIdentityFields.Problem(field, value) is { } problem)
+                return ValidateOptionsResult.Fail($"Cms:Site:{field.Name} {problem.English}.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

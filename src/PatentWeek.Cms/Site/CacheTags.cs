@@ -15,7 +15,7 @@ public static class CacheTags
 
     /// <summary>
     /// Every cached public page and API answer, tagged by the output cache policy itself (so even an answer that names no
-    /// tag of its own, such as the API's site answer, carries it): what a theme change evicts.
+    /// tag of its own, such as the API's site answer, carries it): what a theme change or a change of the site's identity (footer, title) evicts.
     /// </summary>
     public const string Site = "site";
 

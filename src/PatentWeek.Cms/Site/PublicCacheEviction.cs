@@ -19,7 +19,8 @@ namespace PatentWeek.Cms.Site;
 internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
-    IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>
+    IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>,
+    IDomainEventListener<SiteIdentityChanged>
 {
     public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 
@@ -45,6 +46,10 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
         site.Invalidate();
         await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
     }
+
+    /// <summary>Every page shows the site's identity (footer, title, gov meta fields).</summary>
+    public async Task HandleAsync(SiteIdentityChanged domainEvent, CancellationToken cancellationToken) =>
+        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {

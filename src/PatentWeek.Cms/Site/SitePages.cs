@@ -133,6 +133,7 @@ public static class SitePages
         ThemeRenderer theme, Edition? edition, string template, Dictionary<string, object?> model, int status = StatusCodes.Status200OK, bool cacheable = true)
     {
         model["site"] = edition is null ? null : ContentQueries.ToSite(edition);
+        model["identity"] = await theme.Identity.CurrentAsync();
         return await theme.PageAsync(edition?.Theme, template, model, status, cacheable);
     }
 }

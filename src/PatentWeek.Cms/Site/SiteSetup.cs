@@ -15,6 +15,7 @@ public static class SiteSetup
     public static IServiceCollection AddCmsSite(this IServiceCollection services)
     {
         services.AddSingleton<ThemeCatalog>().AddSingleton<AssetFingerprints>().AddSingleton<ThemeRenderer>();
+        services.AddSingleton<SiteIdentity>().AddScoped<SiteIdentityAdmin>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
@@ -25,6 +26,7 @@ public static class SiteSetup
         services.AddDomainEventListener<MediaChanged, PublicCacheEviction>();
         services.AddDomainEventListener<CrossPostPublished, PublicCacheEviction>();
         services.AddDomainEventListener<EditionThemeChanged, PublicCacheEviction>();
+        services.AddDomainEventListener<SiteIdentityChanged, PublicCacheEviction>();
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class ThemeRenderer
     private readonly AssetFingerprints _assets;
     private readonly ILogger<ThemeRenderer> _logger;
 
-    public ThemeRenderer(ThemeCatalog catalog, AssetFingerprints assets, ILogger<ThemeRenderer> logger)
+    public ThemeRenderer(ThemeCatalog catalog, AssetFingerprints assets, SiteIdentity identity, ILogger<ThemeRenderer> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(assets);
@@ -42,7 +42,11 @@ public sealed partial class ThemeRenderer
         _catalog = catalog;
         _assets = assets;
         _logger = logger;
+        Identity = identity;
     }
+
+    /// <summary>The site's identity every page shows (footer, title, gov meta fields).</summary>
+    public SiteIdentity Identity { get; }
 
     /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none (unknown or broken).</summary>
     public string ThemeFolder(string? theme) => _catalog.FolderOf(theme);
@@ -161,6 +165,7 @@ public sealed partial class ThemeRenderer
         options.MemberAccessStrategy.Register<Media.PictureDto>();
         options.MemberAccessStrategy.Register<Media.CropDto>();
         options.MemberAccessStrategy.Register<VideoDto>();
+        options.MemberAccessStrategy.Register<SiteIdentityDto>();
         return options;
     });
 

@@ -40,6 +40,7 @@ public enum AuditAction
     WeChatCrossPost,
     WeChatSettings,
     EditionTheme,
+    SiteIdentityUpdate,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -81,6 +82,7 @@ public static class AuditActions
         [AuditAction.WeChatCrossPost] = "wechat.crosspost",
         [AuditAction.WeChatSettings] = "wechat.settings",
         [AuditAction.EditionTheme] = "edition.theme",
+        [AuditAction.SiteIdentityUpdate] = "site.update",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

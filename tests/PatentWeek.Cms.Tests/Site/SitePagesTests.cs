@@ -21,7 +21,7 @@ public abstract class SitePagesTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
-        Assert.Contains("<title>第13届中国专利周</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>第十三届中国专利周</title>", html, StringComparison.Ordinal);
         Assert.Contains("知识产权助推实体经济高质量发展", html, StringComparison.Ordinal);
         Assert.Contains("2019年11月30日", html, StringComparison.Ordinal);
         Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public abstract class SitePagesTests(AppFixture fixture)
     {
         var (response, html) = await GetAsync("/page/notice");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>省知识产权局关于组织开展第十三届中国专利周活动的通知 - 第13届中国专利周</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>省知识产权局关于组织开展第十三届中国专利周活动的通知 - 第十三届中国专利周</title>", html, StringComparison.Ordinal);
         Assert.Contains("来源：湖北省知识产权局", html, StringComparison.Ordinal);
         Assert.Contains("<h2", html, StringComparison.Ordinal);
     }

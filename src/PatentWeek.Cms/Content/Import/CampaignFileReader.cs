@@ -1,5 +1,6 @@
 using System.Globalization;
 using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Content.Import;
 
@@ -8,6 +9,7 @@ public static class CampaignFileReader
 {
     public const string EditionsFile = "editions.yml";
     public const string CitiesFile = "cities.yml";
+    public const string SiteFile = "site.yml";
 
     private static readonly Dictionary<string, CityKind> CityKinds = new(StringComparer.Ordinal)
     {
@@ -54,6 +56,23 @@ public static class CampaignFileReader
         if (entry.MinimumEvents < 0)
             throw new ContentImportException(CitiesFile, 1, $"city {code}: minimumEvents cannot be negative");
         return new City { Code = code, Name = entry.Name.Trim(), Kind = kind, MinimumEvents = entry.MinimumEvents, SortOrder = sortOrder };
+    }
+
+    /// <summary>The site's identity of <c>site.yml</c>, every value checked by the admin's own rule.</summary>
+    public static SiteIdentityRecord ToSiteIdentity(SiteEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var record = new SiteIdentityRecord();
+        var values = typeof(SiteEntry).GetProperties().ToDictionary(p => p.Name, p => p.GetValue(entry) as string);
+        foreach (var field in SiteIdentityFields.All)
+        {
+            var value = SiteIdentityFields.Clean(values[field.Name]);
+            if (SiteIdentityFields.Problem(field, value) is { } problem)
+                throw new ContentImportException(SiteFile, 1, $"{field.Key} {problem.English}");
+            field.Set(record, value);
+        }
+
+        return record;
     }
 
     private static DateOnly Date(string where, string key, string? text) =>

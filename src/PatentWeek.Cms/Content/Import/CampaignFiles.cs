@@ -22,3 +22,18 @@ public sealed class CityEntry
     public string? Kind { get; set; }
     public int MinimumEvents { get; set; } = 1;
 }
+
+/// <summary><c>site.yml</c>: the site's identity (keys as in <see cref="PatentWeek.Cms.Site.SiteIdentityFields"/>).</summary>
+public sealed class SiteEntry
+{
+    public string? SiteName { get; set; }
+    public string? Domain { get; set; }
+    public string? Sponsor { get; set; }
+    public string? Organizer { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? SiteCode { get; set; }
+    public string? IcpNumber { get; set; }
+    public string? PublicSecurityNumber { get; set; }
+}

@@ -64,6 +64,20 @@ public static partial class ContentFileParser
         }
     }
 
+    /// <summary>A file holding one mapping (<c>site.yml</c>).</summary>
+    public static T? ParseOne<T>(string path, string text)
+        where T : class
+    {
+        try
+        {
+            return Yaml.Deserialize<T?>(text);
+        }
+        catch (YamlException e)
+        {
+            throw new ContentImportException(path, (int)e.Start.Line, Describe(e));
+        }
+    }
+
     private static string Describe(YamlException e)
     {
         var inner = e.InnerException?.Message;

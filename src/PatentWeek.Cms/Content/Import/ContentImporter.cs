@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Site;
 
 namespace PatentWeek.Cms.Content.Import;
 
@@ -11,7 +12,7 @@ namespace PatentWeek.Cms.Content.Import;
 /// transaction, so a bad file imports nothing. Running it again on the same files changes nothing;
 /// a file edited since its last import updates its item and adds a revision.
 /// </summary>
-public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
+public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeProvider? time = null)
 {
     /// <summary>The <see cref="Revision.CreatedBy"/> of saves made by the importer.</summary>
     public const string ImportUser = "import";
@@ -41,6 +42,8 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
             .Where(c => cityCodes.Add(c.Code))
             .ToList();
 
+        var identity = ReadOne<SiteEntry>(folder, CampaignFileReader.SiteFile) is { } site ? CampaignFileReader.ToSiteIdentity(site) : null;
+
         var files = ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes);
 
         db.Editions.AddRange(newEditions);
@@ -48,6 +51,8 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
         if (newEditions.Any(e => e.IsCurrent))
             await db.Editions.Where(e => e.IsCurrent).ForEachAsync(e => e.IsCurrent = false, cancellationToken);
 
+        if (identity is not null)
+            await ImportSiteIdentityAsync(identity, asSeed, cancellationToken);
         var (created, updated, unchanged) = await UpsertAsync(files, editions, asSeed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ImportReport(created, updated, unchanged, newEditions.Count, newCities.Count);
@@ -122,6 +127,37 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// The site's identity follows the file until an administrator saves it in the admin; from then on the seed leaves
+    /// it alone (an explicit import still makes it equal to the file, as it does items).
+    /// </summary>
+    private async Task ImportSiteIdentityAsync(SiteIdentityRecord fromFile, bool asSeed, CancellationToken cancellationToken)
+    {
+        var row = await db.SiteIdentity.FirstOrDefaultAsync(s => s.Id == SiteIdentityRecord.SingleRow, cancellationToken);
+        if (row is null)
+            db.SiteIdentity.Add(row = new SiteIdentityRecord());
+        else if (asSeed && row.EditedByAdministrator)
+            return;
+        var changed = false;
+        foreach (var field in SiteIdentityFields.All.Where(f => f.Get(row) != f.Get(fromFile)))
+        {
+            field.Set(row, field.Get(fromFile));
+            changed = true;
+        }
+
+        if (!changed && row.UpdatedBy is not null)
+            return;
+        row.UpdatedAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        row.UpdatedBy = SiteIdentityRecord.ImportUser;
+    }
+
+    private static T? ReadOne<T>(string folder, string name)
+        where T : class
+    {
+        var path = Path.Combine(folder, name);
+        return File.Exists(path) ? ContentFileParser.ParseOne<T>(name, File.ReadAllText(path)) : null;
     }
 
     private static List<T> ReadList<T>(string folder, string name)
