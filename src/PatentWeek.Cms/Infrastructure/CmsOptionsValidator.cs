@@ -12,6 +12,8 @@ internal sealed class CmsOptionsValidator(IConfiguration configuration) : IValid
             return ValidateOptionsResult.Fail("Cms:Database:Provider is PostgreSql but ConnectionStrings:Cms is not set.");
         if (options.PublicBaseUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
             return ValidateOptionsResult.Fail("Cms:PublicBaseUrl must be an absolute URL such as https://zscq.example.cn.");
+        if (options.PathBase is { Length: > 0 } pathBase && !PathBases.IsValid(pathBase))
+            return ValidateOptionsResult.Fail("Cms:PathBase must be a path such as /zlz: a slash, then segments of letters, digits, '-' or '_', no trailing slash.");
         return ValidateOptionsResult.Success;
     }
 }

@@ -25,11 +25,13 @@ public sealed class ThemeRenderer
     private readonly ConcurrentDictionary<string, (DateTime Written, IFluidTemplate Template)> _templates = new();
     private readonly ConcurrentDictionary<string, TemplateOptions> _options = new();
     private readonly string _themesPath;
+    private readonly IHttpContextAccessor _http;
 
-    public ThemeRenderer(CmsPaths paths)
+    public ThemeRenderer(CmsPaths paths, IHttpContextAccessor http)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _themesPath = paths.ThemesPath;
+        _http = http;
     }
 
     /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none.</summary>
@@ -52,7 +54,10 @@ public sealed class ThemeRenderer
         var context = new TemplateContext(Options(folder));
         foreach (var (name, value) in model)
             context.SetValue(name, value);
-        context.SetValue("theme_path", "/themes/" + Path.GetFileName(folder));
+        // The request's path base (Cms:PathBase, e.g. /zlz; empty at the root): every link a template writes starts with it.
+        var pathBase = _http.HttpContext?.Request.PathBase.Value ?? "";
+        context.SetValue("base", pathBase);
+        context.SetValue("theme_path", pathBase + "/themes/" + Path.GetFileName(folder));
 
         var body = await Template(folder, template).RenderAsync(context, Encoder);
         context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
