@@ -25,6 +25,10 @@ public static class PathBases
         return app.Use((context, next) =>
         {
             var request = context.Request;
+            // The host's own routing ran on the whole path before this (WebApplication adds it first): whatever it
+            // chose for /zlz/… is forgotten, so static files see no endpoint and UseRouting matches the path without the prefix.
+            context.SetEndpoint(null);
+            request.RouteValues.Clear();
             if (request.PathBase.HasValue)
             {
                 // The portal's link to the column itself (/zlz) goes to its home page (/zlz/).

@@ -12,6 +12,8 @@ namespace PatentWeek.Cms.Tests.Site;
 /// </summary>
 public abstract class CachingTests(AppFixture fixture)
 {
+    private static readonly string[] TourTags = ["知识产权服务万里行"];
+
     private const string WeChatJunk = "from=singlemessage&isappinstalled=0&utm_source=wechat&utm_medium=share&x=";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -80,7 +82,7 @@ public abstract class CachingTests(AppFixture fixture)
         Assert.Equal(before, cached);
 
         // from is the API's own parameter (first day), not WeChat's: every value is an entry of its own.
-        foreach (var url in new[] { news + "&from=2019-01-01", news + "&pageSize=49", "/api/v1/content?kind=news&pageSize=50&page=1" })
+        foreach (var url in new[] { news + "&from=2019-01-01", "/api/v1/content?kind=news&pageSize=49", "/api/v1/content?kind=news&pageSize=50&page=1" })
         {
             var (miss, body) = await GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, miss.StatusCode);
@@ -162,7 +164,7 @@ public abstract class CachingTests(AppFixture fixture)
 
         var id = await editor.Client.CreateAsync(new
         {
-            kind = "story", title = "襄阳市专利周发布", slug, body = "正文", city = "420600", tags = new[] { "知识产权服务万里行" },
+            kind = "story", title = "襄阳市专利周发布", slug, body = "正文", city = "420600", tags = TourTags,
         });
         await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
 
