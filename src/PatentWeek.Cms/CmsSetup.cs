@@ -40,6 +40,8 @@ public static class CmsSetup
     public static WebApplication MapCms(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Cms:PathBase (a column under the office's portal) before everything, so links, redirects and cookie paths carry it.
+        app.UseCmsPathBase();
         // Security headers first, so every answer carries them; HEAD runs as GET wherever GET is answered.
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
@@ -58,6 +60,7 @@ public static class CmsSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
+        app.UseConditionalGet();
 
         app.MapOpenApi();
         // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN. Its inline

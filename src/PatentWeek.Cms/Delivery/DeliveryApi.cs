@@ -16,7 +16,7 @@ public static class DeliveryApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Delivery")
             .AddEndpointFilter<ETagFilter>()
-            .CacheOutput(Site.OutputCaching.PublicPolicy)
+            .CacheOutput(Site.OutputCaching.ApiPolicy)
             // The ETag filter answers a matching If-None-Match itself.
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void), []));
 

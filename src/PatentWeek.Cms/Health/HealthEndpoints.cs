@@ -12,10 +12,13 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary><c>GET /health</c>: 200 with each check's state, 503 when one is unhealthy.</summary>
+    /// <summary>
+    /// <c>GET /health</c>: 200 with each check's state, 503 when one is unhealthy. Under a <c>Cms:PathBase</c> it answers
+    /// both at the root (the load balancer's probe) and under the prefix (see <see cref="Infrastructure.PathBases"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapCmsHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).ExcludeFromDescription();
+        app.MapHealthChecks(Infrastructure.PathBases.HealthPath, new HealthCheckOptions { ResponseWriter = WriteAsync }).ExcludeFromDescription();
         return app;
     }
 

@@ -32,6 +32,12 @@ public sealed class CmsOptions
     [Url]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The prefix the site is mounted under, e.g. <c>/zlz</c> for a 专栏 under the office's portal: every page, link,
+    /// asset, feed and sitemap URL carries it, and only the health endpoints answer outside it. Null: the root.
+    /// </summary>
+    public string? PathBase { get; set; }
+
     /// <summary>Seed content folder; null: the <c>content/</c> folder of the source tree, found upwards.</summary>
     public string? ContentPath { get; set; }
 

@@ -20,6 +20,9 @@ internal sealed class CmsOptionsValidator(IConfiguration configuration) : IValid
                 return ValidateOptionsResult.Fail($"Cms:Site:{field.Name} {problem.English}.");
         }
 
+        if (options.PathBase is { Length: > 0 } pathBase && !PathBases.IsValid(pathBase))
+            return ValidateOptionsResult.Fail("Cms:PathBase must be a path such as /zlz: a slash, then segments of letters, digits, '-' or '_', no trailing slash.");
+
         return ValidateOptionsResult.Success;
     }
 }

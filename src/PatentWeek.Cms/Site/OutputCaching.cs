@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace PatentWeek.Cms.Site;
 
 /// <summary>
@@ -5,17 +7,55 @@ namespace PatentWeek.Cms.Site;
 /// shows (<see cref="CacheTags"/>), and <see cref="PublicCacheEviction"/> evicts those tags when an event says the
 /// public's view of an item changed. Preview requests are never cached.
 /// </summary>
+/// <remarks>
+/// A cache key names only the query parameters its endpoint reads: WeChat's in-app browser appends <c>from</c> and
+/// <c>isappinstalled</c>, campaigns append <c>utm_*</c>, and anyone can append <c>?x=…</c>; each of those would
+/// otherwise be a miss and a fresh render. The memory the cache may hold is bounded, so a stream of unique URLs
+/// (with allowed parameters) evicts older entries instead of growing the process.
+/// </remarks>
 public static class OutputCaching
 {
+    /// <summary>Public pages and feeds: they vary only by <see cref="SiteQuery"/>.</summary>
     public const string PublicPolicy = "public";
+
+    /// <summary>The delivery API: it varies by every parameter <see cref="Delivery.ContentListQuery"/> reads.</summary>
+    public const string ApiPolicy = "public-api";
+
+    /// <summary>The only query parameters a public page reads (paging, search, list filters).</summary>
+    public static readonly string[] SiteQuery = ["page", "q", "city", "kind", "tag", "type"];
+
+    /// <summary>The delivery API's parameters (<see cref="Delivery.ContentListQuery"/> and the item's <c>edition</c>).</summary>
+    public static readonly string[] ApiQuery = ["kind", "city", "tag", "edition", "page", "pageSize", "from", "to"];
+
+    /// <summary>
+    /// The whole cache: 64 MB of bodies and headers. A page is 10–40 KB, so this holds a few thousand pages: every
+    /// page of the site many times over, while a flood of unique URLs evicts its own entries first (least recently used).
+    /// </summary>
+    public const long SizeLimit = 64L * 1024 * 1024;
+
+    /// <summary>A single answer larger than 1 MB is served but not kept (no page or feed of the site comes near it).</summary>
+    public const long MaximumBodySize = 1024 * 1024;
+
+    /// <summary>
+    /// An entry lives 10 minutes: eviction by tag makes a change visible at once, so this only bounds how long an answer
+    /// nobody evicts (a page whose template changed, an edition switched in the database by hand) stays stale.
+    /// </summary>
+    public static readonly TimeSpan Expiration = TimeSpan.FromMinutes(10);
 
     public static IServiceCollection AddCmsOutputCache(this IServiceCollection services)
     {
-        services.AddOutputCache(o => o.AddPolicy(PublicPolicy, b => b
-            .Expire(TimeSpan.FromMinutes(10))
-            .Tag(CacheTags.Site)
-            .SetVaryByQuery("*")
-            .With(c => !c.HttpContext.Request.Query.ContainsKey("preview"))));
+        // Templates read the request's path base (ThemeRenderer's base variable).
+        services.AddHttpContextAccessor();
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = SizeLimit;
+            o.MaximumBodySize = MaximumBodySize;
+            o.DefaultExpirationTimeSpan = Expiration;
+            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).With(NotPreview).AddPolicy<ConditionalGet.Policy>());
+            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).With(NotPreview));
+        });
         return services;
     }
+
+    private static bool NotPreview(OutputCacheContext context) => !context.HttpContext.Request.Query.ContainsKey("preview");
 }

@@ -33,8 +33,9 @@ public sealed partial class ThemeRenderer
     private readonly ThemeCatalog _catalog;
     private readonly AssetFingerprints _assets;
     private readonly ILogger<ThemeRenderer> _logger;
+    private readonly IHttpContextAccessor _http;
 
-    public ThemeRenderer(ThemeCatalog catalog, AssetFingerprints assets, SiteIdentity identity, ILogger<ThemeRenderer> logger)
+    public ThemeRenderer(ThemeCatalog catalog, AssetFingerprints assets, SiteIdentity identity, IHttpContextAccessor http, ILogger<ThemeRenderer> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(assets);
@@ -43,6 +44,7 @@ public sealed partial class ThemeRenderer
         _assets = assets;
         _logger = logger;
         Identity = identity;
+        _http = http;
     }
 
     /// <summary>The site's identity every page shows (footer, title, gov meta fields).</summary>
@@ -58,7 +60,10 @@ public sealed partial class ThemeRenderer
         var context = new TemplateContext(Options(folder));
         foreach (var (name, value) in model)
             context.SetValue(name, value);
-        context.SetValue("theme_path", "/themes/" + Path.GetFileName(folder));
+        // The request's path base (Cms:PathBase, e.g. /zlz; empty at the root): every link a template writes starts with it.
+        var pathBase = _http.HttpContext?.Request.PathBase.Value ?? "";
+        context.SetValue("base", pathBase);
+        context.SetValue("theme_path", pathBase + "/themes/" + Path.GetFileName(folder));
         // theme.json's default share image, for {{ theme_cover | asset_url }} (og:image when an item has no cover).
         if (_catalog.Find(Path.GetFileName(folder))?.Manifest?.Cover is { } cover)
             context.SetValue("theme_cover", cover);

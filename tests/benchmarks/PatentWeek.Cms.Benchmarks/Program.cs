@@ -11,6 +11,7 @@ using PatentWeek.Cms.Benchmarks;
 //   callback <baseUrl> <seconds> <concurrency> <appId> <token> <encodingAesKey> [serverPid]
 //                                              secure-mode follower messages against a running CMS's /wechat/callback
 //                                              (serverPid: a local server's process, for its CPU time per request)
+//   static <folder> <url>                      plain Kestrel serving a folder's files (http.sh's yardstick)
 //   wechat [BenchmarkDotNet arguments]         BenchmarkDotNet over WeChatBenchmarks
 //   anything else                              BenchmarkDotNet over RenderBenchmarks (its usual arguments apply)
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -24,6 +25,8 @@ switch (args.FirstOrDefault())
     case "callback":
         Console.Error.WriteLine("usage: callback <baseUrl> <seconds> <concurrency> <appId> <token> <encodingAesKey> [serverPid]");
         return 2;
+    case "static" when args.Length == 3:
+        return await StaticServer.RunAsync(args[1], args[2]);
     case "wechat":
         return Run(typeof(WeChatBenchmarks), args[1..]);
     default:

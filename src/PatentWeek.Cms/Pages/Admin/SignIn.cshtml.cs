@@ -53,6 +53,6 @@ public sealed class SignInModel(SignInManager<CmsUser> signIn, UserManager<CmsUs
 
         audit.Record(Email, AuditAction.SignIn, "admin");
         await db.SaveChangesAsync();
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/admin");
     }
 }

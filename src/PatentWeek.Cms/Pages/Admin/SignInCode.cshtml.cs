@@ -41,6 +41,6 @@ public sealed class SignInCodeModel(SignInManager<CmsUser> signIn, AuditLog audi
 
         audit.Record(user.Email ?? user.Id, AuditAction.SignIn, "admin", "双因素验证");
         await db.SaveChangesAsync();
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/admin");
     }
 }
