@@ -13,12 +13,19 @@ namespace PatentWeek.Cms.Site;
 /// (see <see cref="CacheTags"/>) go, and nothing else. Media and cross-post events name no places: the items that
 /// show the media, or link to the articles, are looked up when the event runs.
 /// </summary>
-internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache) :
+internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, Delivery.ContentQueries queries) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
     IDomainEventListener<CrossPostPublished>
 {
-    public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+    public async Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken)
+    {
+        await EvictAsync(domainEvent, cancellationToken);
+        // The items just before and after it in its kind now link to it (上一篇 / 下一篇). Pages linking to an item
+        // that changes or leaves carry its tag already; a newly published one is only found this way.
+        foreach (var slug in await queries.NeighbourSlugsAsync(domainEvent.ItemId, cancellationToken))
+            await cache.EvictByTagAsync(CacheTags.Item(domainEvent.Places.Kind, slug), cancellationToken);
+    }
 
     public Task HandleAsync(ContentUnpublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 

@@ -14,6 +14,7 @@ public static class SiteSetup
     public static IServiceCollection AddCmsSite(this IServiceCollection services)
     {
         services.AddSingleton<ThemeRenderer>();
+        services.AddScoped<Pages.SitePageRenderer>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
