@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Tests.Infrastructure;
@@ -202,6 +203,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         await TestContent.AddAsync(fixture.App, TestContent.News(slug) with { Title = title });
         var html = await OkAsync($"/news/{slug}");
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:title\" content=\"标题&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">", html, StringComparison.Ordinal);
         var json = JsonLdScript().Match(html);
         Assert.True(json.Success, "no JSON-LD on a news page");
         using var document = JsonDocument.Parse(json.Groups[1].Value);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
 
@@ -19,9 +18,9 @@ internal static class CityPages
         return site;
     }
 
-    private static async Task<IResult> Cities([FromRoute] int? edition, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Cities(SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         if (shown is null)
             return await pages.NotFoundAsync(http, null);
         CacheTags.Add(http, CacheTags.Cities);
@@ -32,10 +31,10 @@ internal static class CityPages
         }, new() { ["cities"] = cities });
     }
 
-    private static async Task<IResult> CityPage([FromRoute] int? edition, string code, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> CityPage(string code, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
         CacheTags.Add(http, CacheTags.City(code));
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         var city = (await pages.Queries.CitiesAsync(cancellationToken)).FirstOrDefault(c => c.Code == code);
         if (shown is null || city is null)
             return await pages.NotFoundAsync(http, shown);

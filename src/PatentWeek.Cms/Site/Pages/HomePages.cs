@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Content;
 
@@ -14,12 +13,12 @@ internal static class HomePages
         return site;
     }
 
-    private static async Task<IResult> Home([FromRoute] int? edition, SitePageRenderer pages, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Home(SitePageRenderer pages, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         CacheTags.Add(http, CacheTags.Home);
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         if (shown is null)
-            return edition is null
+            return http.GetRouteValue("edition") is null
                 ? await pages.PageAsync(http, null, "404", new SiteDocument("页面不存在", "站点尚未设置届次。", "/"), new() { ["message"] = "站点尚未设置届次。" }, StatusCodes.Status404NotFound)
                 : await pages.NotFoundAsync(http, null);
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Data.Campaign;
@@ -23,9 +22,9 @@ internal static class ItemPages
     }
 
     private static async Task<IResult> ItemPage(
-        [FromRoute] int? edition, string kind, string slug, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+        string kind, string slug, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         if (shown is null || !ContentKinds.TryParseKind(kind, out var k))
             return await pages.NotFoundAsync(http, shown);
         // Tagged by address: the cached page goes when the item there changes, or moves to another slug.

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Delivery;
@@ -20,9 +19,9 @@ internal static class ListPages
         return site;
     }
 
-    private static async Task<IResult> KindList([FromRoute] int? edition, string kind, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> KindList(string kind, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         var type = ContentTypes.Find(kind);
         if (shown is null || type is not { HasListPage: true } || SitePageRenderer.PageNumber(http) is not { } page)
             return await pages.NotFoundAsync(http, shown);

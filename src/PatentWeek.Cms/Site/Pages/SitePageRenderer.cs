@@ -18,8 +18,16 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
 
     public ContentQueries Queries => queries;
 
-    /// <summary>The numbered edition, or the current one for a path without a number.</summary>
-    public Task<Edition?> EditionAsync(int? number, CancellationToken cancellationToken) => queries.EditionAsync(number, cancellationToken);
+    /// <summary>
+    /// The edition a page shows: the one numbered by the path's <c>{edition:int}</c> (<c>/12/news</c>), or the current one
+    /// for a path without a number. Read from the route rather than bound, so one handler serves both routes.
+    /// </summary>
+    public Task<Edition?> EditionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var number = http.GetRouteValue("edition") is string text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        return number is null && http.GetRouteValue("edition") is not null ? Task.FromResult<Edition?>(null) : queries.EditionAsync(number, cancellationToken);
+    }
 
     public string Absolute(string path) => urls.Absolute(path);
 

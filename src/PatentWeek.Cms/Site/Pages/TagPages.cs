@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Delivery;
 
 namespace PatentWeek.Cms.Site.Pages;
@@ -13,11 +12,11 @@ internal static class TagPages
         return site;
     }
 
-    private static async Task<IResult> TagPage([FromRoute] int? edition, string tag, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> TagPage(string tag, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
         // Tagged before the lookup: the first item published with the tag evicts a cached "no such tag" too.
         CacheTags.Add(http, CacheTags.Tag(tag));
-        var shown = await pages.EditionAsync(edition, cancellationToken);
+        var shown = await pages.EditionAsync(http, cancellationToken);
         if (shown is null || SitePageRenderer.PageNumber(http) is not { } page)
             return await pages.NotFoundAsync(http, shown);
         var items = await pages.Queries.ListAsync(shown, new ContentFilter(null, null, null, tag, page, SitePageRenderer.PageSize), cancellationToken: cancellationToken);
