@@ -27,7 +27,7 @@ public sealed class ThemedErrorPageTests
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore, "an error page is never cached");
         Assert.Contains("<title>出错了 - 中国专利周</title>", body, StringComparison.Ordinal);
         Assert.Contains("class=\"masthead\"", body, StringComparison.Ordinal);
         Assert.Contains("返回首页", body, StringComparison.Ordinal);

@@ -13,7 +13,9 @@ internal static class EditionPages
 
     private static async Task<IResult> Editions(SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
-        CacheTags.Add(http, CacheTags.Editions);
+        // Nothing evicts by the editions tag yet (editions come from the import, to be an admin setting): the index also
+        // goes with the home page, at every publish, so a new edition shows once it has content.
+        CacheTags.Add(http, CacheTags.Editions, CacheTags.Home);
         var editions = await pages.Queries.EditionsAsync(cancellationToken);
         var current = editions.FirstOrDefault(e => e.IsCurrent) ?? (editions.Count > 0 ? editions[0] : null);
         var links = editions.Select(e => new EditionLinkDto(ContentQueries.ToSite(e), e == current ? "/" : "/" + e.Number, e == current)).ToList();

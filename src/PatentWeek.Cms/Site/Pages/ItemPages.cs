@@ -73,7 +73,8 @@ internal static class ItemPages
             Crumbs = crumbs,
             Image = item.CoverImage?.Src,
             OgType = "article",
-            JsonLd = item.Kind == "news" ? SiteDocument.NewsArticle(item, url, image) : null,
+            // A preview is never indexed: no structured data for it.
+            JsonLd = item.Kind == "news" && !preview ? SiteDocument.NewsArticle(item, url, image) : null,
         };
         return pages.PageAsync(http, edition, type.Template, document, new()
         {
