@@ -130,6 +130,97 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
         return (await site.GetAsync(cancellationToken)).Of(edition).RenamedTo(kind, oldSlug);
     }
 
+    /// <summary>
+    /// The home page's blocks, from the read model: the pinned items, the newest of each kind (the news without the
+    /// pinned ones, shown above them), the upcoming events (or, once the week is over, its schedule), and the cities with
+    /// their counts.
+    /// </summary>
+    public async Task<HomeBlocks> HomeAsync(Edition edition, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var published = (await site.GetAsync(cancellationToken)).Of(edition);
+        List<ContentSummaryDto> Newest(ContentKind kind, int count) =>
+            [.. published.Newest.Where(i => i.Kind == kind).Take(count).Select(i => i.Summary)];
+
+        var pinned = published.Newest.Where(i => i.Pinned).Take(HomeBlocks.MaxPinned).Select(i => i.Summary).ToList();
+        var upcoming = published.Events.Where(i => i.IsOnOrAfter(nowUtc)).Take(HomeBlocks.MaxEvents).Select(i => i.Summary).ToList();
+        var schedule = upcoming.Count > 0 ? upcoming : [.. published.Events.Take(HomeBlocks.MaxEvents).Select(i => i.Summary)];
+        // A pinned news item leads the page; it is not repeated among the news.
+        var news = published.Newest.Where(i => i.Kind == ContentKind.News && !i.Pinned).Take(HomeBlocks.MaxNews).Select(i => i.Summary).ToList();
+        return new HomeBlocks(pinned, news, Newest(ContentKind.Topic, HomeBlocks.MaxTopics), Newest(ContentKind.Story, HomeBlocks.MaxStories),
+            Newest(ContentKind.Video, HomeBlocks.MaxVideos), schedule, upcoming.Count > 0, await CityCountsAsync(edition, cancellationToken));
+    }
+
+    /// <summary>The cities with their published stories and events in the edition.</summary>
+    public async Task<IReadOnlyList<CitySummaryDto>> CityCountsAsync(Edition edition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var snapshot = await site.GetAsync(cancellationToken);
+        var counts = snapshot.Of(edition).Newest
+            .Where(i => i.CityCode != null && i.Kind is ContentKind.Story or ContentKind.Event)
+            .CountBy(i => (i.CityCode!, i.Kind))
+            .ToDictionary(c => c.Key, c => c.Value);
+        return [.. snapshot.Cities.Select(c => new CitySummaryDto(
+            c.Code, c.Name, counts.GetValueOrDefault((c.Code, ContentKind.Story)), counts.GetValueOrDefault((c.Code, ContentKind.Event))))];
+    }
+
+    /// <summary>
+    /// The items published just before and just after this one in its kind (上一篇 / 下一篇), by publish time.
+    /// </summary>
+    public async Task<(ContentLinkDto? Previous, ContentLinkDto? Next)> NeighboursAsync(
+        Edition edition, ContentKind kind, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        // Newest first: the one after it in this list was published before it.
+        var ofKind = (await site.GetAsync(cancellationToken)).Of(edition).Newest.Where(i => i.Kind == kind && i.PublishedAtUtc != null).ToList();
+        var at = ofKind.FindIndex(i => i.Summary.Slug == slug);
+        if (at < 0)
+            return (null, null);
+        static ContentLinkDto Link(PublishedEntry e) => new(e.Summary.Title, e.Summary.Slug, e.Summary.Url);
+        return (at + 1 < ofKind.Count ? Link(ofKind[at + 1]) : null, at > 0 ? Link(ofKind[at - 1]) : null);
+    }
+
+    /// <summary>
+    /// The slugs of the published items of a kind next to an item (just before and after it by publish time): the pages
+    /// whose 上一篇 / 下一篇 links change when it is published.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NeighbourSlugsAsync(int itemId, CancellationToken cancellationToken = default)
+    {
+        var self = await db.ContentItems.AsNoTracking().Where(i => i.Id == itemId)
+            .Select(i => new { i.Id, i.Kind, i.EditionId, i.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (self?.PublishedAt is null)
+            return [];
+        var kindItems = db.ContentItems.AsNoTracking().Where(i => i.EditionId == self.EditionId && i.Kind == self.Kind
+            && i.State == ContentState.Published && i.DeletedAt == null && i.PublishedAt != null && i.Id != self.Id);
+        var before = await kindItems.Where(i => i.PublishedAt < self.PublishedAt || (i.PublishedAt == self.PublishedAt && i.Id < self.Id))
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Select(i => i.Slug).FirstOrDefaultAsync(cancellationToken);
+        var after = await kindItems.Where(i => i.PublishedAt > self.PublishedAt || (i.PublishedAt == self.PublishedAt && i.Id > self.Id))
+            .OrderBy(i => i.PublishedAt).ThenBy(i => i.Id).Select(i => i.Slug).FirstOrDefaultAsync(cancellationToken);
+        return [.. new[] { before, after }.OfType<string>()];
+    }
+
+    /// <summary>
+    /// Items related to one: those sharing a tag with it, newest first, then those of its city, itself excluded.
+    /// A topic page lists the first group alone (<paramref name="sameCity"/> false).
+    /// </summary>
+    public async Task<IReadOnlyList<ContentSummaryDto>> RelatedAsync(
+        Edition edition, ContentDto item, int count, bool sameCity = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(item);
+        var kind = ContentKinds.TryParseKind(item.Kind, out var k) ? k : throw new ArgumentException("A kind without a definition.", nameof(item));
+        var others = (await site.GetAsync(cancellationToken)).Of(edition).Newest.Where(i => !(i.Kind == kind && i.Summary.Slug == item.Slug)).ToList();
+        var tags = item.Tags.ToHashSet(StringComparer.Ordinal);
+        var related = others.Where(i => i.Tags.Overlaps(tags)).Take(count).Select(i => i.Summary).ToList();
+        if (sameCity && related.Count < count && item.City is { } city)
+            related.AddRange(others.Where(i => i.CityCode == city.Code && !i.Tags.Overlaps(tags)).Take(count - related.Count).Select(i => i.Summary));
+        return related;
+    }
+
+    /// <summary>Every edition, newest first, for the editions index.</summary>
+    public async Task<IReadOnlyList<Edition>> EditionsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await site.GetAsync(cancellationToken)).Editions.OrderByDescending(e => e.Number)];
+
     /// <summary>The public path of an item: current-edition items live at the root, others under their number.</summary>
     public static string Url(Edition edition, ContentKind kind, string slug)
     {

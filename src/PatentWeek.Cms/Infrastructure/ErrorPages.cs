@@ -29,9 +29,13 @@ public static class ErrorPages
                     return;
                 }
 
+                // The theme's page when it renders, else this plain one (the theme itself may be what failed).
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPages));
+                var html = await Site.Pages.ErrorPage.TryRenderAsync(context, logger) ?? Html;
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(Html, Encoding.UTF8);
+                context.Response.Headers.CacheControl = "no-store";
+                await context.Response.WriteAsync(html, Encoding.UTF8);
             },
         }).UseCmsBadRequests();
 }

@@ -19,6 +19,12 @@ public static class CacheTags
     /// </summary>
     public const string Site = "site";
 
+    /// <summary>The cities index, which counts every city's stories and events.</summary>
+    public const string Cities = "cities";
+
+    /// <summary>The editions index (it shows the editions themselves, not their items).</summary>
+    public const string Editions = "editions";
+
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
     public const string Lists = "lists";
 
@@ -41,6 +47,7 @@ public static class CacheTags
             Home, Lists, KindList(places.Kind),
             .. places.Slugs.Select(slug => Item(places.Kind, slug)),
             .. places.Cities.Select(City),
+            .. places.Cities.Count > 0 ? new[] { Cities } : [],
             .. places.Tags.Select(Tag),
         ];
     }

@@ -16,17 +16,25 @@ namespace PatentWeek.Cms.Site;
 /// nothing else. Media and cross-post events name no places: the items that
 /// show the media, or link to the articles, are looked up when the event runs.
 /// </summary>
-internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site) :
+internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site, Delivery.ContentQueries queries) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
     IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>,
     IDomainEventListener<SiteIdentityChanged>
 {
-    public Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+    public async Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken)
+    {
+        await EvictAsync(domainEvent, cancellationToken);
+        await EvictNeighboursAsync(domainEvent, cancellationToken);
+    }
 
     public Task HandleAsync(ContentUnpublished domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 
-    public Task HandleAsync(ContentChanged domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
+    public async Task HandleAsync(ContentChanged domainEvent, CancellationToken cancellationToken)
+    {
+        await EvictAsync(domainEvent, cancellationToken);
+        await EvictNeighboursAsync(domainEvent, cancellationToken);
+    }
 
     public Task HandleAsync(ContentTrashed domainEvent, CancellationToken cancellationToken) => EvictAsync(domainEvent, cancellationToken);
 
@@ -57,6 +65,16 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
         site.Invalidate();
         foreach (var tag in CacheTags.Of(domainEvent.Places))
             await cache.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    /// <summary>
+    /// The items just before and after a live item in its kind link to it (上一篇 / 下一篇). Pages linking to an item that
+    /// changes or leaves carry its tag already; the neighbours of one that (re)appears are only found this way.
+    /// </summary>
+    private async Task EvictNeighboursAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
+    {
+        foreach (var slug in await queries.NeighbourSlugsAsync(domainEvent.ItemId, cancellationToken))
+            await cache.EvictByTagAsync(CacheTags.Item(domainEvent.Places.Kind, slug), cancellationToken);
     }
 
     /// <summary>The items showing the media: as cover or in the body, or through a video whose poster it is.</summary>

@@ -16,6 +16,7 @@ public static class SiteSetup
     {
         services.AddSingleton<ThemeCatalog>().AddSingleton<AssetFingerprints>().AddSingleton<ThemeRenderer>();
         services.AddSingleton<SiteIdentity>().AddScoped<SiteIdentityAdmin>();
+        services.AddScoped<Pages.SitePageRenderer>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();

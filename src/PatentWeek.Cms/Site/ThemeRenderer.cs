@@ -157,6 +157,7 @@ public sealed partial class ThemeRenderer
         options.Filters.AddFilter("cn_date", ChineseDate);
         options.Filters.AddFilter("iso_time", IsoTime);
         options.Filters.AddFilter("asset_url", (input, _, context) => AssetUrl(theme, input, context));
+        options.Filters.AddFilter("path_segment", PathSegment);
         // Fluid would print a DateOnly in the culture's short format; templates get ISO dates instead.
         options.ValueConverters.Add(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         // Templates see the delivery DTOs and nothing else.
@@ -171,6 +172,11 @@ public sealed partial class ThemeRenderer
         options.MemberAccessStrategy.Register<Media.CropDto>();
         options.MemberAccessStrategy.Register<VideoDto>();
         options.MemberAccessStrategy.Register<SiteIdentityDto>();
+        options.MemberAccessStrategy.Register<CitySummaryDto>();
+        options.MemberAccessStrategy.Register<ContentLinkDto>();
+        options.MemberAccessStrategy.Register<Pages.CrumbDto>();
+        options.MemberAccessStrategy.Register<Pages.PagerDto>();
+        options.MemberAccessStrategy.Register<Pages.EditionLinkDto>();
         return options;
     });
 
@@ -196,6 +202,10 @@ public sealed partial class ThemeRenderer
         var prefix = context.GetValue("base") is { } b && !b.IsNil() ? b.ToStringValue().TrimEnd('/') : "";
         return new Fluid.Values.StringValue(prefix + _assets.Url(theme, input.ToStringValue()));
     }
+
+    /// <summary><c>{{ tag | path_segment }}</c>: escaped as one segment of a path (a space is %20, not url_encode's +).</summary>
+    private static ValueTask<Fluid.Values.FluidValue> PathSegment(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new Fluid.Values.StringValue(Uri.EscapeDataString(input.ToStringValue()));
 
     /// <summary><c>{{ x | iso_time }}</c>: an instant as ISO 8601 in Beijing time, for <c>&lt;time datetime&gt;</c>.</summary>
     private static ValueTask<Fluid.Values.FluidValue> IsoTime(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context) =>

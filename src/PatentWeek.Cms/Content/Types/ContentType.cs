@@ -25,8 +25,11 @@ public sealed record ContentType
     /// <summary>The theme template that shows one item.</summary>
     public string Template { get; init; } = "item";
 
-    /// <summary>Whether the public site has a list page of the kind (none yet: the home page lists them).</summary>
+    /// <summary>Whether the public site has a list page of the kind, at <c>/{kind}</c>.</summary>
     public bool HasListPage { get; init; }
+
+    /// <summary>The heading of the kind's list and home-page block (新闻动态); the label when it has none.</summary>
+    public string ListTitle { get => field ?? Label; init; }
 
     /// <summary>Whether the kind has a public feed (none yet).</summary>
     public bool HasFeed { get; init; }
