@@ -22,28 +22,49 @@
   var endpoint = script.getAttribute('data-signature');
   if (!endpoint) return;
 
-  fetch(endpoint + '?url=' + encodeURIComponent(page), { credentials: 'omit', headers: { Accept: 'application/json' } })
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .then(function (signed) {
-      if (!signed) return;
-      var card = {
-        title: meta('og:title') || document.title,
-        desc: meta('og:description'),
-        link: absolute(meta('og:url')) || page,
-        imgUrl: absolute(meta('og:image'))
-      };
-      wx.config({
-        debug: false,
-        appId: signed.appId,
-        timestamp: signed.timestamp,
-        nonceStr: signed.nonceStr,
-        signature: signed.signature,
-        jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData']
-      });
-      wx.ready(function () {
-        wx.updateAppMessageShareData(card);
-        wx.updateTimelineShareData({ title: card.title, link: card.link, imgUrl: card.imgUrl });
-      });
-    })
+  var card = {
+    title: meta('og:title') || document.title,
+    desc: meta('og:description'),
+    link: absolute(meta('og:url')) || page,
+    imgUrl: absolute(meta('og:image'))
+  };
+
+  function ask(request) {
+    return fetch(request.url, request.init).then(function (response) { return response.ok ? response.json() : null; });
+  }
+
+  var reported = false;
+  function configure(signed) {
+    if (!signed) return;
+    wx.config({
+      debug: false,
+      appId: signed.appId,
+      timestamp: signed.timestamp,
+      nonceStr: signed.nonceStr,
+      signature: signed.signature,
+      jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData']
+    });
+    // WeChat refused the signature (its ticket died early): report it once and configure again with a new one.
+    wx.error(function (result) {
+      if (reported || !/signature/i.test((result && result.errMsg) || '')) return;
+      reported = true;
+      ask({
+        url: endpoint + '/refused',
+        init: {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ url: page, timestamp: signed.timestamp, nonceStr: signed.nonceStr, signature: signed.signature })
+        }
+      }).then(configure).catch(function () { /* no card */ });
+    });
+  }
+
+  wx.ready(function () {
+    wx.updateAppMessageShareData(card);
+    wx.updateTimelineShareData({ title: card.title, link: card.link, imgUrl: card.imgUrl });
+  });
+  ask({ url: endpoint + '?url=' + encodeURIComponent(page), init: { credentials: 'omit', headers: { Accept: 'application/json' } } })
+    .then(configure)
     .catch(function () { /* no card: the page shares as a plain link */ });
 })();
