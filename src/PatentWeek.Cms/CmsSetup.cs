@@ -8,6 +8,7 @@ using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
+using PatentWeek.Cms.Site.Share;
 using PatentWeek.Cms.WeChat;
 using PatentWeek.Cms.Workflow;
 using Scalar.AspNetCore;
@@ -31,6 +32,7 @@ public static class CmsSetup
             .AddCmsWorkflow()
             .AddCmsDelivery()
             .AddCmsSite()
+            .AddCmsShare()
             .AddCmsAdmin()
             .AddCmsMedia();
         builder.AddCmsWeChat();
@@ -70,6 +72,7 @@ public static class CmsSetup
             .AddPreferredSecuritySchemes(OpenApiSecurity.Scheme));
         app.MapCmsHealth();
         app.MapDeliveryApi();
+        app.MapShareApi();
         app.MapManageApi();
         app.MapCmsAccounts();
         app.MapMediaApi();

@@ -68,6 +68,16 @@ public sealed class EmuPublishJob
     public DateTimeOffset? NextPushAt { get; set; }
 }
 
+/// <summary>A JS-SDK (jsapi) or card (wx_card) ticket; <see cref="Fetches"/> counts the getticket calls that handed it out.</summary>
+public sealed class EmuTicket
+{
+    public required string Value { get; set; }
+    public required string Type { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public int Fetches { get; set; }
+}
+
 public sealed class EmuQuota
 {
     public required string Path { get; set; }
@@ -83,6 +93,7 @@ public sealed class EmulatorDb(DbContextOptions<EmulatorDb> options) : DbContext
     public DbSet<EmuDraft> Drafts => Set<EmuDraft>();
     public DbSet<EmuPublishJob> PublishJobs => Set<EmuPublishJob>();
     public DbSet<EmuQuota> Quotas => Set<EmuQuota>();
+    public DbSet<EmuTicket> Tickets => Set<EmuTicket>();
     public DbSet<EmuRid> Rids => Set<EmuRid>();
     public DbSet<EmuTemporaryMedia> TemporaryMedia => Set<EmuTemporaryMedia>();
     public DbSet<EmuMassSend> MassSends => Set<EmuMassSend>();
@@ -96,6 +107,8 @@ public sealed class EmulatorDb(DbContextOptions<EmulatorDb> options) : DbContext
         modelBuilder.Entity<EmuDraft>().HasKey(d => d.MediaId);
         modelBuilder.Entity<EmuPublishJob>().HasKey(j => j.PublishId);
         modelBuilder.Entity<EmuQuota>().HasKey(q => new { q.Path, q.Day });
+        modelBuilder.Entity<EmuTicket>().HasKey(t => t.Value);
+        modelBuilder.Entity<EmuTicket>().HasIndex(t => new { t.Type, t.IssuedAt });
         modelBuilder.Entity<EmuMassSend>().HasIndex(s => new { s.ClientMsgId, s.SentAt });
     }
 

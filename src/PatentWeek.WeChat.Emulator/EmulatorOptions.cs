@@ -38,6 +38,10 @@ public sealed class EmulatorOptions
     [Range(60, 86_400)]
     public int TokenLifetimeSeconds { get; set; } = 7200;
 
+    /// <summary>How long a JS-SDK ticket (<c>ticket/getticket</c>) lives.</summary>
+    [Range(60, 86_400)]
+    public int TicketLifetimeSeconds { get; set; } = 7200;
+
     /// <summary>How long a publish job stays at status 1 before it ends.</summary>
     [Range(0, 3600)]
     public double PublishDelaySeconds { get; set; } = 2;

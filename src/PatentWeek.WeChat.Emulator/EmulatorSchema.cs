@@ -10,7 +10,7 @@ namespace PatentWeek.WeChat.Emulator;
 internal static class EmulatorSchema
 {
     /// <summary>Raise with every change to the emulator's tables.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static void Prepare(EmulatorDb db)
     {

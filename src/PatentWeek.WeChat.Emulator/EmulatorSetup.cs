@@ -40,6 +40,7 @@ public static class EmulatorSetup
             .AddEndpointFilter(AccountConditions.CheckIpAsync)
             .AddEndpointFilter(FaultEndpoints.ApplyAsync);
         TokenEndpoints.Map(cgi);
+        TicketEndpoints.Map(cgi);
         DraftEndpoints.Map(cgi);
         MaterialEndpoints.Map(cgi);
         MaterialEndpoints.MapMore(cgi);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace PatentWeek.WeChat.Emulator;
 
 /// <summary>
-/// Test controls under <c>/_emulator</c>: arrange faults, revoke the live tokens, fail or drop publish pushes. A
+/// Test controls under <c>/_emulator</c>: arrange faults, revoke the live tokens, expire the JS-SDK tickets, fail or drop publish pushes. A
 /// filter on the API group applies arranged faults before any handler runs.
 /// </summary>
 internal static class FaultEndpoints
@@ -27,6 +27,11 @@ internal static class FaultEndpoints
         control.MapPost("/revoke-tokens", async (EmulatorDb db) =>
         {
             await db.Tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.Revoked, true));
+            return Results.NoContent();
+        });
+        control.MapPost("/expire-tickets", async (EmulatorDb db, TimeProvider time) =>
+        {
+            await TicketEndpoints.ExpireAllAsync(db, time.GetUtcNow());
             return Results.NoContent();
         });
         control.MapPost("/publish-outcome/{status:int}", (int status, EmulatorFaults faults) =>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace PatentWeek.WeChat.Emulator;
 
 /// <summary>
-/// What a follower would see, for people (<c>/</c>) and for tests (<c>/inspect</c>): the drafts, and each publish
-/// job with its articles (title, content as WeChat stores it, url).
+/// What a follower would see, for people (<c>/</c>) and for tests (<c>/inspect</c>): the drafts, each publish
+/// job with its articles (title, content as WeChat stores it, url), and the JS-SDK tickets handed out.
 /// </summary>
 internal static class InspectEndpoints
 {
@@ -105,7 +105,12 @@ internal static class InspectEndpoints
 
     public sealed record InspectDraft(string MediaId, IReadOnlyList<string> Titles);
 
-    public sealed record Snapshot(string AppId, IReadOnlyList<InspectDraft> Drafts, IReadOnlyList<InspectJob> Published);
+    /// <param name="Jsapi">The live jsapi ticket, if one was issued and has not expired.</param>
+    /// <param name="Calls">getticket calls that handed out a jsapi ticket.</param>
+    /// <param name="Issued">jsapi tickets issued so far.</param>
+    public sealed record InspectTickets(string? Jsapi, int Calls, int Issued);
+
+    public sealed record Snapshot(string AppId, IReadOnlyList<InspectDraft> Drafts, IReadOnlyList<InspectJob> Published, InspectTickets Tickets);
 
     private static async Task<Snapshot> SnapshotAsync(EmulatorDb db, EmulatorOptions options, DateTimeOffset now)
     {
@@ -122,6 +127,7 @@ internal static class InspectEndpoints
                     status == 0 ? PublishEndpoints.ArticleUrl(options, j, i + 1) : null,
                     j.Deleted || a["is_deleted"]?.GetValue<bool>() == true, a["thumb_media_id"]?.GetValue<string>())).ToList();
                 return new InspectJob(j.PublishId, status, articles);
-            })]);
+            })],
+            await TicketEndpoints.SnapshotAsync(db, now));
     }
 }

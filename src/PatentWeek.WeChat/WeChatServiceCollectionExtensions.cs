@@ -13,8 +13,8 @@ public static class WeChatServiceCollectionExtensions
 
     /// <summary>
     /// Registers the client for one official account: its options (checked at start-up), the token holder with
-    /// an in-memory cache (register another <see cref="IWeChatTokenCache"/> first to share tokens between
-    /// instances), and <see cref="WeChatApiClient"/> on the HttpClient factory with a resilience handler.
+    /// an in-memory cache (register another <see cref="IWeChatTokenCache"/> first to share tokens and tickets between
+    /// instances), the JS-SDK ticket holder, and <see cref="WeChatApiClient"/> on the HttpClient factory with a resilience handler.
     /// The handler retries only safe methods: a POST that timed out may have created a draft or a publish
     /// job, so whether to send it again is the caller's decision, made with what it remembers.
     /// </summary>
@@ -32,6 +32,12 @@ public static class WeChatServiceCollectionExtensions
             return new WeChatTokenHolder(options.AppId, new StableTokenSource(http, options, time), sp.GetRequiredService<IWeChatTokenCache>(), time);
         });
 
+        services.TryAddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new Tickets.JsApiTicketHolder(sp.GetRequiredService<WeChatOptions>().AppId,
+                new Tickets.JsApiTicketSource(sp.GetRequiredService<WeChatApiClient>, time), sp.GetRequiredService<IWeChatTokenCache>(), time);
+        });
         services.TryAddTransient<Api.WeChatDrafts>();
         services.TryAddTransient<Api.WeChatMaterials>();
         services.TryAddTransient<Api.WeChatDiagnostics>();

@@ -22,11 +22,12 @@ public static class SecurityHeaders
         + "font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// The public theme (themes/default): its own stylesheet and scripts (files only, no inline script: the
-    /// accessibility switches), pictures and videos from the site (and the https pictures an editor may link in a body).
+    /// The public theme (themes/default): its own stylesheet and script files (never inline script: the accessibility switches, the share card), which may call
+    /// the site's own API (the WeChat share signature), pictures and videos from the site (and the https pictures an
+    /// editor may link in a body).
     /// </summary>
     public const string SitePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /// <summary>

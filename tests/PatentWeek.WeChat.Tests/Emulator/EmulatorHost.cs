@@ -44,6 +44,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The client's token holder, for calls made over plain HTTP (answers the typed client does not read).</summary>
     public WeChatTokenHolder Tokens => _client.GetRequiredService<WeChatTokenHolder>();
 
+    /// <summary>The client's JS-SDK ticket holder.</summary>
+    public PatentWeek.WeChat.Tickets.JsApiTicketHolder Tickets => _client.GetRequiredService<PatentWeek.WeChat.Tickets.JsApiTicketHolder>();
+
     public static async Task<EmulatorHost> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
