@@ -8,6 +8,7 @@ using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
+using PatentWeek.Cms.SiteHealth;
 using PatentWeek.Cms.WeChat;
 using PatentWeek.Cms.Workflow;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class CmsSetup
             .AddCmsAdmin()
             .AddCmsMedia();
         builder.AddCmsWeChat();
+        builder.Services.AddCmsSiteHealth();
         return builder;
     }
 
