@@ -45,7 +45,7 @@ public abstract class SiteHealthPageTests(AppFixture fixture)
 
         using var page = await client.GetAsync(new Uri("/admin/site-health", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/admin/denied", page.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("/admin/denied", page.Headers.Location?.AbsolutePath);
         using var run = await client.PostFormAsync("/admin/site-health");
         Assert.NotEqual(HttpStatusCode.OK, run.StatusCode);
     }
