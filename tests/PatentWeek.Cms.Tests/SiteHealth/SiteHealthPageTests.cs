@@ -10,6 +10,12 @@ public abstract class SiteHealthPageTests(AppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public static Dictionary<string, string?> FixtureSettings() => new()
+    {
+        ["Cms:SiteHealth:CrawlBaseUrl"] = LoopbackSite.RefusingUrl(),
+        ["WeChat:Emulator"] = "false",
+    };
+
     [Fact]
     public async Task An_editor_runs_the_report_and_sees_it_with_its_time()
     {
@@ -31,6 +37,7 @@ public abstract class SiteHealthPageTests(AppFixture fixture)
         Assert.Contains("<strong>严重</strong>", html, StringComparison.Ordinal);
         // This fixture's crawl target refuses connections: the site is reported down, not a crash.
         Assert.Contains("无法访问", html, StringComparison.Ordinal);
+        Assert.Contains("未配置微信公众号", html, StringComparison.Ordinal);
 
         // The last result stays on the page.
         Assert.Contains("体检结果（", await client.GetStringAsync(new Uri("/admin/site-health", UriKind.Relative), Ct), StringComparison.Ordinal);
@@ -51,15 +58,18 @@ public abstract class SiteHealthPageTests(AppFixture fixture)
     }
 }
 
-/// <summary>A crawl target where nothing listens, so the page's run is quick and needs no network.</summary>
+/// <summary>
+/// A crawl target where nothing listens, so the page's run is quick and needs no network; and no WeChat account (no
+/// emulator, nothing entered), which the report names as a 提示.
+/// </summary>
 public sealed class SiteHealthSqliteApp() : AppFixture(DatabaseProvider.Sqlite)
 {
-    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Cms:SiteHealth:CrawlBaseUrl"] = LoopbackSite.RefusingUrl() };
+    protected override IReadOnlyDictionary<string, string?>? Settings => SiteHealthPageTests.FixtureSettings();
 }
 
 public sealed class SiteHealthPostgresApp() : AppFixture(DatabaseProvider.PostgreSql)
 {
-    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Cms:SiteHealth:CrawlBaseUrl"] = LoopbackSite.RefusingUrl() };
+    protected override IReadOnlyDictionary<string, string?>? Settings => SiteHealthPageTests.FixtureSettings();
 }
 
 public sealed class SiteHealthPageSqliteTests(SiteHealthSqliteApp app) : SiteHealthPageTests(app), IClassFixture<SiteHealthSqliteApp>;
