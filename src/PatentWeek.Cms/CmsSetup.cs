@@ -9,6 +9,7 @@ using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site;
 using PatentWeek.Cms.Site.Share;
+using PatentWeek.Cms.SiteHealth;
 using PatentWeek.Cms.WeChat;
 using PatentWeek.Cms.Workflow;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ public static class CmsSetup
             .AddCmsAdmin()
             .AddCmsMedia();
         builder.AddCmsWeChat();
+        builder.Services.AddCmsSiteHealth();
         return builder;
     }
 

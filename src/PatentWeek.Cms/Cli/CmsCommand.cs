@@ -2,13 +2,13 @@ namespace PatentWeek.Cms.Cli;
 
 /// <summary>
 /// Commands on the same executable: <c>import &lt;folder&gt;</c>, <c>export &lt;folder&gt;</c>,
-/// <c>users add|list|disable</c>. They run after the same start-up as the server (configuration,
+/// <c>users add|list|disable</c>, <c>site-health [--url &lt;address&gt;]</c>. They run after the same start-up as the server (configuration,
 /// migrations; the seed only for <c>users</c>, which must work on a fresh data folder), then exit.
 /// </summary>
 public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Options)
 {
-    private static readonly string[] Names = ["import", "export", "users"];
-    private static readonly string[] UserOptions = ["--email", "--role", "--city"];
+    private static readonly string[] Names = ["import", "export", "users", "site-health"];
+    private static readonly string[] UserOptions = ["--email", "--role", "--city", "--url"];
 
     /// <summary>Whether the start-up seed runs first: not before an import or export, which must see only their own data.</summary>
     public bool Seeds => Name == "users";
@@ -41,6 +41,7 @@ public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments, IR
         return Name switch
         {
             "users" => await new UsersCommand(scope.ServiceProvider, input, output, error).RunAsync(Arguments, Options),
+            "site-health" => await SiteHealthCommand.RunAsync(scope.ServiceProvider, Options, output, error),
             _ => await ContentCommands.RunAsync(scope.ServiceProvider, Name, Arguments, output, error),
         };
     }

@@ -50,7 +50,7 @@ public sealed class ContentWriter(MarkdownRenderer markdown, TimeProvider time)
         item.IsPinned = fields.IsPinned;
         item.IsSample = fields.IsSample;
         item.State = fields.State;
-        item.PublishedAt = fields.PublishedAt ?? item.PublishedAt ?? (fields.State == ContentState.Published ? now : null);
+        item.PublishedAt = PublishDates.Next(item.PublishedAt, fields.PublishedAt, fields.State, now);
         item.StartsAt = fields.StartsAt;
         item.EndsAt = fields.EndsAt;
         SyncTags(item, fields.Tags);

@@ -331,7 +331,7 @@ public sealed class WorkflowService(
         else
         {
             item.State = ContentState.Published;
-            item.PublishedAt ??= now;
+            item.PublishedAt = PublishDates.Next(item.PublishedAt, null, ContentState.Published, now);
             writer.Touch(item);
         }
 
