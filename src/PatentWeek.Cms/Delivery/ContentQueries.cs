@@ -74,7 +74,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             .Select(i => new
             {
                 i.Kind, i.Slug, i.Title, i.Summary, i.CityCode, CityName = i.City!.Name, i.PublishedAt, i.Cover,
-                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location,
+                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location, i.EventType, i.Organiser,
             })
             .ToListAsync(cancellationToken);
 
@@ -84,7 +84,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
             [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, Url(edition, r.Kind, r.Slug))
         {
             CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.IdOf(r.Cover) ?? 0)),
-            Event = r.Kind == ContentKind.Event ? EventDetails(r.StartsAt, r.EndsAt, r.Location) : null,
+            Event = r.Kind == ContentKind.Event ? EventDetails(r.StartsAt, r.EndsAt, r.Location, r.EventType, r.Organiser) : null,
         }).ToList();
         return new PagedDto<ContentSummaryDto>(items, filter.Page, filter.PageSize, total);
     }
@@ -99,7 +99,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         if (item is null)
             return null;
 
-        var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location) : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location, item.EventType, item.Organiser) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(ContentDto.Of(
             ContentFields.From(item, edition.Number), MediaPictures.Rewrite(item.Html, media), CityRef(item.CityCode, item.City?.Name),
@@ -120,7 +120,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         var copy = WorkingCopy.Of(item);
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location) : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location, f.Texts[TextFields.EventType], f.Texts[TextFields.Organiser]) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(f.Cover, copy?.Html ?? item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(ContentDto.Of(
             f with { Kind = item.Kind, Edition = item.Edition.Number }, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
@@ -156,8 +156,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
     private IQueryable<ContentItem> Published(Edition edition) =>
         db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
 
-    private static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>
-        new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location);
+    private static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location, string? type, string? organiser) =>
+        new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location, type, EventTypes.LabelOf(type), organiser);
 
     private static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 

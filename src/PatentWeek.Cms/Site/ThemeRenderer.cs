@@ -98,6 +98,10 @@ public sealed class ThemeRenderer
         options.MemberAccessStrategy.Register<Media.PictureDto>();
         options.MemberAccessStrategy.Register<Media.CropDto>();
         options.MemberAccessStrategy.Register<VideoDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarDayDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarEventDto>();
+        options.MemberAccessStrategy.Register<Pages.FilterOptionDto>();
         return options;
     });
 

@@ -11,7 +11,7 @@ namespace PatentWeek.Cms.Content.Import;
 /// transaction, so a bad file imports nothing. Running it again on the same files changes nothing;
 /// a file edited since its last import updates its item and adds a revision.
 /// </summary>
-public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
+public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, ContentMedia? media = null)
 {
     /// <summary>The <see cref="Revision.CreatedBy"/> of saves made by the importer.</summary>
     public const string ImportUser = "import";
@@ -41,7 +41,7 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
             .Where(c => cityCodes.Add(c.Code))
             .ToList();
 
-        var files = ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes);
+        var files = await WithMediaAsync(folder, ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes), cancellationToken);
 
         db.Editions.AddRange(newEditions);
         db.Cities.AddRange(newCities);
@@ -91,6 +91,26 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer)
         }
 
         return (created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// A cover named by path becomes the library address of that file. The media are stored before the items (each in
+    /// its own upload's transaction); a failing import leaves them in the library, where the next import finds them.
+    /// </summary>
+    private async Task<List<ImportedItem>> WithMediaAsync(string folder, List<ImportedItem> files, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (file, fields) = (files[i].File, files[i].Fields);
+            if (!ContentMedia.IsPath(fields.Cover))
+                continue;
+            if (media is null)
+                throw file.Error("cover", "media files can be imported only by the running application");
+            var address = await media.AddressOfAsync(folder, file, "cover", fields.Cover!, fields.Title, cancellationToken);
+            files[i] = files[i] with { Fields = fields with { Cover = address } };
+        }
+
+        return files;
     }
 
     private static void MarkSeeded(ContentItem item, string? hash)

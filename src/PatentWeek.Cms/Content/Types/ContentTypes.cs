@@ -15,7 +15,7 @@ public static class ContentTypes
         new() { Kind = ContentKind.Topic, Label = "专题" },
         new() { Kind = ContentKind.Video, Label = "视频" },
         new() { Kind = ContentKind.Story, Label = "市州亮点", CityBound = true },
-        new() { Kind = ContentKind.Event, Label = "活动", CityBound = true },
+        new() { Kind = ContentKind.Event, Label = "活动", CityBound = true, Fields = TextFields.All },
     ];
 
     private static readonly Dictionary<ContentKind, ContentType> ByKind = All.ToDictionary(t => t.Kind);
