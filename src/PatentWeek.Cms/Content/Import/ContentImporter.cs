@@ -104,9 +104,9 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, Conte
             var (file, fields) = (files[i].File, files[i].Fields);
             if (!ContentMedia.IsPath(fields.Cover))
                 continue;
-            if (media is null)
-                throw file.Error("cover", "media files can be imported only by the running application");
-            var address = await media.AddressOfAsync(folder, file, "cover", fields.Cover!, fields.Title, cancellationToken);
+            // An importer made without the media library (a bare one over a database alone) cannot store the file:
+            // the item comes without its cover. The application's importer (start-up seed, CLI) always has it.
+            var address = media is null ? null : await media.AddressOfAsync(folder, file, "cover", fields.Cover!, fields.Title, cancellationToken);
             files[i] = files[i] with { Fields = fields with { Cover = address } };
         }
 
