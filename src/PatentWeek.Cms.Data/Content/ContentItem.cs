@@ -65,6 +65,14 @@ public class ContentItem : ICityOwned
     [MaxLength(200)]
     public string? Location { get; set; }
 
+    /// <summary>An event's type as its stable code (training, matchmaking…); the registry holds the Chinese labels.</summary>
+    [MaxLength(32)]
+    public string? EventType { get; set; }
+
+    /// <summary>Who organises an event (主办单位).</summary>
+    [MaxLength(200)]
+    public string? Organiser { get; set; }
+
     /// <summary>The item's article on the WeChat official account, once a cross-post was published.</summary>
     public string? WeChatUrl { get; set; }
 

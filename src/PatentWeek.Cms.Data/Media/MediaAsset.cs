@@ -35,6 +35,9 @@ public class MediaAsset : ICityOwned
     /// <summary>An image from the library shown before a video plays, when ffmpeg cannot take a frame.</summary>
     public int? PosterId { get; set; }
 
+    /// <summary>A WebVTT file from the library with the video's Chinese captions, shown as the player's caption track.</summary>
+    public int? CaptionsId { get; set; }
+
     /// <summary>The uploader's city (city contributors); documents are visible only to that city and the office.</summary>
     public string? CityCode { get; set; }
     public string? UploadedById { get; set; }

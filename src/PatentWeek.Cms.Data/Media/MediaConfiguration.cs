@@ -21,6 +21,7 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         builder.HasIndex(m => new { m.Kind, m.CreatedAt });
         builder.HasIndex(m => m.CityCode);
         builder.HasOne<MediaAsset>().WithMany().HasForeignKey(m => m.PosterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MediaAsset>().WithMany().HasForeignKey(m => m.CaptionsId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

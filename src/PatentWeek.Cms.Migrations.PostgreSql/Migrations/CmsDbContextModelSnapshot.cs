@@ -454,6 +454,10 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EventType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -483,6 +487,10 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organiser")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -668,6 +676,9 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CityCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -738,6 +749,8 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("CityCode");
 
@@ -1273,6 +1286,11 @@ namespace PatentWeek.Cms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
                 {
+                    b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
                         .WithMany()
                         .HasForeignKey("PosterId")

@@ -439,6 +439,10 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -468,6 +472,10 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -647,6 +655,9 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CityCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -717,6 +728,8 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("CityCode");
 
@@ -1238,6 +1251,11 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Media.MediaAsset", b =>
                 {
+                    b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PatentWeek.Cms.Data.Media.MediaAsset", null)
                         .WithMany()
                         .HasForeignKey("PosterId")

@@ -49,6 +49,10 @@ public static class ContentRequestMapper
         if (tags.Any(t => t.Length > 64))
             refusals["tags"] = Refusals.TagTooLong();
 
+        // An enumerated field (an event's type) takes one of its declared codes only.
+        foreach (var field in type.Fields.Where(f => !f.Allows(request.Texts[f])))
+            refusals[field.Name] = Refusals.ChoiceUnknown(field);
+
         var startsAt = Time(request.StartsAt, "startsAt", refusals);
         var endsAt = Time(request.EndsAt, "endsAt", refusals);
         if (startsAt is not null && endsAt < startsAt)

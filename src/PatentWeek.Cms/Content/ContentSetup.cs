@@ -21,6 +21,7 @@ public static class ContentSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentWriter>();
         services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentMedia>();
         services.AddScoped<ContentExporter>();
         // The staff read model: the lists, queues and counts the admin pages and the management API show.
         services.AddScoped<StaffContentQueries>();

@@ -84,7 +84,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
         if (item is null)
             return null;
 
-        var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location) : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(item.StartsAt, item.EndsAt, item.Location, item.EventType, item.Organiser) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(item.Cover, item.Html).Select(r => r.Id), cancellationToken);
         var dto = WithMedia(ContentDto.Of(
             ContentFields.From(item, edition.Number), MediaPictures.Rewrite(item.Html, media), CityRef(item.CityCode, item.City?.Name),
@@ -108,7 +108,7 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
         var copy = WorkingCopy.Of(item);
         var f = copy?.Fields ?? ContentFields.From(item, item.Edition.Number);
         var cityName = f.City == item.CityCode ? item.City?.Name : await db.Cities.Where(c => c.Code == f.City).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location) : null;
+        var details = item.Kind == ContentKind.Event ? EventDetails(f.StartsAt, f.EndsAt, f.Location, f.Texts[TextFields.EventType], f.Texts[TextFields.Organiser]) : null;
         var media = await pictures.LoadAsync(MediaReferences.All(f.Cover, copy?.Html ?? item.Html).Select(r => r.Id), cancellationToken);
         return WithMedia(ContentDto.Of(
             f with { Kind = item.Kind, Edition = item.Edition.Number }, MediaPictures.Rewrite(copy?.Html ?? item.Html, media), CityRef(f.City, cityName),
@@ -229,8 +229,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
         return edition.IsCurrent ? path : $"/{edition.Number}{path}";
     }
 
-    internal static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>
-        new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location);
+    internal static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location, string? type, string? organiser) =>
+        new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location, type, EventTypes.LabelOf(type), organiser);
 
     internal static CityRefDto? CityRef(string? code, string? name) => code is null ? null : new CityRefDto(code, name ?? code);
 

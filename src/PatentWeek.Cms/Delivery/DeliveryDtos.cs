@@ -85,14 +85,22 @@ public sealed record ContentDto(
     }
 }
 
-/// <summary>A promo video: the MP4 (served with range requests), its length and frame size.</summary>
+/// <summary>A promo video: the MP4 (served with range requests), its length and frame size, and its Chinese captions (WebVTT) if any.</summary>
 public sealed record VideoDto(string Url, string ContentType, double? Duration, int? Width, int? Height, string? Poster)
 {
+    /// <summary>The WebVTT captions track (Chinese), or null.</summary>
+    public string? Captions { get; init; }
+
     public static VideoDto? From(Data.Media.MediaAsset? asset, PictureDto? poster) => asset is { Kind: Data.Media.MediaKind.Video }
         ? new VideoDto(MediaDto.FileUrl(asset, null), asset.ContentType, asset.DurationSeconds, asset.Width, asset.Height, poster?.Src)
+        {
+            Captions = asset.CaptionsId is { } captions ? MediaFiles.CaptionsUrl(captions) : null,
+        }
         : null;
 }
 
-public sealed record EventDetailsDto(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location);
+/// <summary>When and where an event takes place, its type (a stable code with its Chinese label) and who organises it.</summary>
+public sealed record EventDetailsDto(
+    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Type, string? TypeLabel, string? Organiser);
 
 public sealed record PagedDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -13,6 +13,33 @@ public static class DocumentInspector
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>A video's captions: public once a video names them (see MediaFiles), never a document of their own.</summary>
+    public const string WebVtt = "text/vtt";
+
+    private const int MaxCaptionsBytes = 512 * 1024;
+
+    /// <summary>Captions are small UTF-8 text that opens with the WEBVTT signature line and has at least one timed cue.</summary>
+    public static void InspectCaptions(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Length > MaxCaptionsBytes)
+            throw new MediaRejectedException($"Captions may be at most {MaxCaptionsBytes / 1024} KB.");
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new MediaRejectedException("Captions must be UTF-8 text.");
+        }
+
+        var first = text.Split('\n', 2)[0].TrimEnd('\r');
+        if (!(first == "WEBVTT" || first.StartsWith("WEBVTT ", StringComparison.Ordinal) || first.StartsWith("WEBVTT\t", StringComparison.Ordinal))
+            || !text.Contains("-->", StringComparison.Ordinal))
+            throw new MediaRejectedException("Captions must be a WebVTT file: a WEBVTT first line and timed cues.");
+    }
+
     /// <summary>Returns the confirmed content type, or throws <see cref="MediaRejectedException"/>.</summary>
     /// <param name="maxUnpackedBytes">The most a Word or Excel file may unpack to, all entries together.</param>
     public static string Inspect(string path, string sniffedType, long maxUnpackedBytes)

@@ -28,6 +28,9 @@ public static class FileSniffer
         // ISO base media: a 'ftyp' box first. MP4 brands only; QuickTime (qt) and 3GP are not promised to play in browsers.
         if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && IsMp4Brand(head[8..12]))
             return new(MediaKind.Video, "video/mp4", ".mp4");
+        // Captions of a video (WebVTT, UTF-8, perhaps with a byte-order mark); the inspector reads it whole.
+        if (head.StartsWith("WEBVTT"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF, (byte)'W', (byte)'E', (byte)'B', (byte)'V', (byte)'T', (byte)'T']))
+            return new(MediaKind.Document, DocumentInspector.WebVtt, ".vtt");
         if (head.StartsWith("%PDF-"u8))
             return new(MediaKind.Document, "application/pdf", ".pdf");
         // A ZIP: only an Office Open XML document (docx/xlsx) is accepted, which the inspector confirms.

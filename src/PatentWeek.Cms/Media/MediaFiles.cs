@@ -17,6 +17,7 @@ public static class MediaFiles
     {
         var media = app.MapGroup(MediaStore.PublicRequestPath).ExcludeFromDescription();
         media.MapGet("/{id:int}", Address);
+        media.MapGet("/{id:int}/captions.vtt", Captions);
         media.MapGet("/{**key}", Pending);
         return app;
     }
@@ -27,6 +28,21 @@ public static class MediaFiles
         if (asset is null)
             return Problems.NotFound("There is no such media.");
         return TypedResults.Redirect(MediaDto.FileUrl(asset, RenditionService.Parse(asset.Renditions)));
+    }
+
+    /// <summary>The address of a video's captions track.</summary>
+    public static string CaptionsUrl(int id) => $"{MediaStore.PublicRequestPath}/{id}/captions.vtt";
+
+    /// <summary>WebVTT captions are stored with the documents (private), and public only as the captions of a video.</summary>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> Captions(
+        int id, CmsDbContext db, MediaStore store, CancellationToken cancellationToken)
+    {
+        var asset = await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(
+            m => m.Id == id && m.ContentType == DocumentInspector.WebVtt && db.MediaAssets.Any(v => v.Kind == MediaKind.Video && v.CaptionsId == id), cancellationToken);
+        var path = asset is null ? null : store.OriginalPath(asset);
+        if (path is null || !File.Exists(path))
+            return Problems.NotFound("There are no such captions.");
+        return TypedResults.PhysicalFile(path, "text/vtt; charset=utf-8");
     }
 
     /// <summary>Only reached when the static file is missing: renders the set if the key belongs to one not yet rendered.</summary>

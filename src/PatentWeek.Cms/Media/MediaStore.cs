@@ -113,6 +113,7 @@ public sealed class MediaStore
         "image/gif" => ".gif",
         "video/mp4" => ".mp4",
         "application/pdf" => ".pdf",
+        DocumentInspector.WebVtt => ".vtt",
         DocumentInspector.Docx => ".docx",
         DocumentInspector.Xlsx => ".xlsx",
         _ => ".bin",

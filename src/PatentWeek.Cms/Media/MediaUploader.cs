@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PatentWeek.Cms.Accounts;
@@ -90,6 +91,30 @@ public sealed class MediaUploader(
         }
     }
 
+    /// <summary>
+    /// Takes a file from disk (the seed's sample media) through the same checks and store as an upload. The same bytes
+    /// already in the library are not stored again: their row is returned, so a second start adds nothing.
+    /// </summary>
+    public async Task<MediaAsset> ImportFileAsync(string path, string? alt, string? title, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Received? file = null;
+        try
+        {
+            await using (var input = File.OpenRead(path))
+                file = await ReceiveAsync(input, Path.GetFileName(path), cancellationToken);
+            var sha = file.Sha256;
+            if (await db.MediaAssets.FirstOrDefaultAsync(m => m.Sha256 == sha && m.UploadedById == actor.Id, cancellationToken) is { } existing)
+                return existing;
+            return await SaveAsync(file, Limit(alt, "alt", 300), Limit(title, "title", 200), actor, cancellationToken);
+        }
+        finally
+        {
+            if (file is not null && File.Exists(file.TempPath))
+                File.Delete(file.TempPath);
+        }
+    }
+
     private sealed record Received(string TempPath, SniffedType Type, string Sha256, long Size, string? FileName);
 
     private async Task<Received> ReceiveAsync(Stream body, string? fileName, CancellationToken cancellationToken)
@@ -155,6 +180,9 @@ public sealed class MediaUploader(
             case MediaKind.Video:
                 var video = VideoInspector.Inspect(file.TempPath);
                 (width, height, duration) = (video.Width, video.Height, video.DurationSeconds);
+                break;
+            case MediaKind.Document when contentType == DocumentInspector.WebVtt:
+                DocumentInspector.InspectCaptions(file.TempPath);
                 break;
             default:
                 contentType = DocumentInspector.Inspect(file.TempPath, contentType, options.Value.MaxDocumentUnpackedBytes);

@@ -77,10 +77,10 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
             await cache.EvictByTagAsync(CacheTags.Item(domainEvent.Places.Kind, slug), cancellationToken);
     }
 
-    /// <summary>The items showing the media: as cover or in the body, or through a video whose poster it is.</summary>
+        /// <summary>The items showing the media: as cover or in the body, or through a video whose poster or captions it is.</summary>
     private async Task EvictShowingAsync(int mediaId, CancellationToken cancellationToken)
     {
-        var videos = db.MediaAssets.Where(m => m.PosterId == mediaId).Select(m => m.Id);
+        var videos = db.MediaAssets.Where(m => m.PosterId == mediaId || m.CaptionsId == mediaId).Select(m => m.Id);
         var items = db.MediaUsages.Where(u => u.MediaAssetId == mediaId || videos.Contains(u.MediaAssetId)).Select(u => u.ContentItemId);
         await EvictItemsAsync(db.ContentItems.Where(i => items.Contains(i.Id)), cancellationToken);
     }

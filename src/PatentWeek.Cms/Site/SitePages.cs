@@ -18,6 +18,7 @@ public static class SitePages
         site.MapCityPages();
         site.MapTagPages();
         site.MapEditionPages();
+        site.MapEventCalendar();
         app.MapGet("/preview/{token}", ItemPages.PreviewPage).ExcludeFromDescription();
         // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly
         // page. API paths are left to routing, which answers 404, 405 or 415 as problem+json.

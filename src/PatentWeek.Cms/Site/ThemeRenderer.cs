@@ -177,6 +177,10 @@ public sealed partial class ThemeRenderer
         options.MemberAccessStrategy.Register<Pages.CrumbDto>();
         options.MemberAccessStrategy.Register<Pages.PagerDto>();
         options.MemberAccessStrategy.Register<Pages.EditionLinkDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarDayDto>();
+        options.MemberAccessStrategy.Register<Pages.CalendarEventDto>();
+        options.MemberAccessStrategy.Register<Pages.FilterOptionDto>();
         return options;
     });
 

@@ -68,11 +68,16 @@ public static class Refusals
     public static Refusal CityRequired() => new("city-required", "Stories and events belong to a city.", "市州亮点和活动需要选择市州。");
     public static Refusal TagTooLong() => new("tag-too-long", "Each tag is at most 64 characters.", "每个标签最多 64 个字。");
     public static Refusal TimeFormat() => new("time-format", "Use Beijing time like 2019-12-01 09:00, or ISO 8601 with an offset.", "时间格式不正确，请按 2019-12-01 09:00 的格式填写北京时间。");
+    public static Refusal ChoiceUnknown(Content.Types.TextField field) => new($"{Kebab(field.Name)}-unknown",
+        $"{field.Name} must be one of {string.Join(", ", field.Choices?.Select(c => c.Code) ?? [])}.", field.NotAChoice + "。");
+
     public static Refusal EndBeforeStart() => new("end-before-start", "The end is before the start.", "结束时间早于开始时间。");
     public static Refusal CoverAddress() => new("cover-address", "cover is a media address such as /media/12: upload the picture to the media library and choose it.", "封面须从媒体库选择：请先上传图片，再选作封面。");
     public static Refusal MediaMissing(IEnumerable<string> addresses) => new("media-missing", $"There is no media {string.Join(", ", addresses)} in the library.", $"媒体库中没有 {string.Join("、", addresses)}。");
     public static Refusal VideoCover() => new("video-cover", "The cover of a video item is the video itself, or an image.", "视频内容的封面须是视频本身或一张图片。");
     public static Refusal ImageCover() => new("image-cover", "The cover must be an image.", "封面须是图片。");
+
+    private static string Kebab(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     // Filters of the staff lists (the management API's and the admin's content list).
     public static Refusal StateUnknown() => new("state-unknown", "state must be draft, submitted, approved, published or archived.", "请选择列表中的状态。");

@@ -25,6 +25,9 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // A value a file of the kind may carry: free text names the field and kind; an enumerated field takes its first choice.
+    private static string Value(TextField field, ContentType type) => field.Choices is { } choices ? choices[0].Code : $"{field.Label}-{type.Name}";
+
     [Fact]
     public async Task A_file_of_each_kind_imports_answers_at_its_permalink_and_is_found_by_both_APIs_filters()
     {
@@ -38,7 +41,7 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
             foreach (var type in ContentTypes.All)
             {
                 var city = type.CityBound ? $"city: \"{Wuhan}\"\n" : "";
-                var texts = string.Concat(type.Fields.Select(f => $"{f.FileKey}: {f.Label}-{type.Name}\n"));
+                var texts = string.Concat(type.Fields.Select(f => $"{f.FileKey}: {Value(f, type)}\n"));
                 await File.WriteAllTextAsync(Path.Combine(folder, "13", $"{tag}-{type.Name}.md"),
                     $"---\nkind: {type.Name}\nedition: 13\ntitle: 覆盖测试{type.Label}\nslug: {tag}-{type.Name}\n{city}{texts}" +
                     $"state: published\npublishedAt: \"2019-12-01 10:00\"\n---\n{type.Label}的正文（{tag}）。\n", Ct);
@@ -77,7 +80,7 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
             var id = row.GetProperty("id").GetInt32();
             var full = await editor.Client.GetOkAsync($"/api/manage/v1/content/{id}");
             foreach (var field in type.Fields)
-                Assert.Equal($"{field.Label}-{type.Name}", full.GetProperty(field.Name).GetString());
+                Assert.Equal(Value(field, type), full.GetProperty(field.Name).GetString());
         }
     }
 
@@ -94,14 +97,17 @@ public abstract class ContentTypeCoverageTests(AppFixture fixture)
             Assert.Equal(ContentTypes.All.Select(t => ((string?)t.Name, t.Label)).OrderBy(o => o.Item1), options.OrderBy(o => o.Item1));
             Assert.Equal(type.Name, document.QuerySelector("select#kind option[selected]")?.GetAttribute("value"));
 
-            var shown = document.QuerySelectorAll("input[name^='Form.Texts['], textarea[name^='Form.Texts[']").Select(e => e.GetAttribute("name")).ToList();
+            var shown = document.QuerySelectorAll("input[name^='Form.Texts['], textarea[name^='Form.Texts['], select[name^='Form.Texts[']").Select(e => e.GetAttribute("name")).ToList();
             Assert.Equal(type.Fields.Select(EditModel.FormName), shown);
             foreach (var field in type.Fields)
             {
                 var input = document.GetElementById(field.FormId);
                 Assert.NotNull(input);
                 Assert.Equal(EditModel.FormName(field), input.GetAttribute("name"));
-                Assert.Equal(field.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), input.GetAttribute("maxlength"));
+                if (field.Choices is { } choices)
+                    Assert.Equal(choices.Select(c => c.Code), input.QuerySelectorAll("option").Select(o => o.GetAttribute("value")).Where(v => v is { Length: > 0 }));
+                else
+                    Assert.Equal(field.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), input.GetAttribute("maxlength"));
                 Assert.Equal(field.FormLabel, document.QuerySelector($"label[for='{field.FormId}']")?.TextContent.Trim());
             }
         }

@@ -31,6 +31,8 @@ public static class ContentFileReader
         var type = ContentTypes.Of(kind);
         foreach (var field in TextFields.All)
             CheckLength(file, field.FileKey, field.ReadFile(fm), field.MaxLength);
+        foreach (var field in type.Fields.Where(f => !f.Allows(f.ReadFile(fm))))
+            throw file.Error(field.FileKey, $"{field.FileKey} must be one of {string.Join(", ", field.Choices!.Select(c => c.Code))}");
         if (fm.Tags?.FirstOrDefault(t => t is null || t.Length > 64) is { } badTag)
             throw file.Error("tags", $"tag '{badTag}' is longer than 64 characters");
 

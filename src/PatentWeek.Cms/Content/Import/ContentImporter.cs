@@ -12,7 +12,7 @@ namespace PatentWeek.Cms.Content.Import;
 /// transaction, so a bad file imports nothing. Running it again on the same files changes nothing;
 /// a file edited since its last import updates its item and adds a revision.
 /// </summary>
-public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeProvider? time = null)
+public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeProvider? time = null, ContentMedia? media = null)
 {
     /// <summary>The <see cref="Revision.CreatedBy"/> of saves made by the importer.</summary>
     public const string ImportUser = "import";
@@ -44,7 +44,7 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeP
 
         var identity = ReadOne<SiteEntry>(folder, CampaignFileReader.SiteFile) is { } site ? CampaignFileReader.ToSiteIdentity(site) : null;
 
-        var files = ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes);
+        var files = await WithMediaAsync(folder, ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes), cancellationToken);
 
         db.Editions.AddRange(newEditions);
         db.Cities.AddRange(newCities);
@@ -96,6 +96,26 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeP
         }
 
         return (created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// A cover named by path becomes the library address of that file. The media are stored before the items (each in
+    /// its own upload's transaction); a failing import leaves them in the library, where the next import finds them.
+    /// </summary>
+    private async Task<List<ImportedItem>> WithMediaAsync(string folder, List<ImportedItem> files, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (file, fields) = (files[i].File, files[i].Fields);
+            if (!ContentMedia.IsPath(fields.Cover))
+                continue;
+            // An importer made without the media library (a bare one over a database alone) cannot store the file:
+            // the item comes without its cover. The application's importer (start-up seed, CLI) always has it.
+            var address = media is null ? null : await media.AddressOfAsync(folder, file, "cover", fields.Cover!, fields.Title, cancellationToken);
+            files[i] = files[i] with { Fields = fields with { Cover = address } };
+        }
+
+        return files;
     }
 
     private static void MarkSeeded(ContentItem item, string? hash)

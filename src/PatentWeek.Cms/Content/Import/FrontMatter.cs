@@ -26,6 +26,10 @@ public sealed class FrontMatter
     public string? StartsAt { get; set; }
     public string? EndsAt { get; set; }
     public string? Location { get; set; }
+
+    /// <summary>An event's type code (<c>training</c>…, see EventTypes).</summary>
+    public string? Type { get; set; }
+    public string? Organiser { get; set; }
     public string? CreatedAt { get; set; }
     public string? UpdatedAt { get; set; }
 }

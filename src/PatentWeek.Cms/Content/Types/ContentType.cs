@@ -17,7 +17,7 @@ public sealed record ContentType
     public bool CityBound { get; init; }
 
     /// <summary>The declared text fields it has; the form shows these, the request and files take these.</summary>
-    public IReadOnlyList<TextField> Fields { get; init; } = TextFields.All;
+    public IReadOnlyList<TextField> Fields { get; init; } = TextFields.Common;
 
     /// <summary>The public address within an edition; an edition other than the current one is put in front (<c>/12…</c>).</summary>
     public string Permalink { get; init; } = "/{kind}/{slug}";

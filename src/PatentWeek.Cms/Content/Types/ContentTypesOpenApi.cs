@@ -30,7 +30,12 @@ public static class ContentTypesOpenApi
             else if (property is not null && typeof(IHasTextFields).IsAssignableFrom(property.DeclaringType)
                 && property.DeclaringType.GetCustomAttribute<TextFieldsLimitedAttribute>() is not null
                 && TextFields.Find(property.Name) is { } field)
+            {
                 schema.MaxLength = field.MaxLength;
+                // An enumerated field (an event's type) lists its codes, so a client knows them without the docs.
+                if (field.Choices is { } choices)
+                    schema.Enum = [.. choices.Select(c => (JsonNode)JsonValue.Create(c.Code)!), null!];
+            }
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>

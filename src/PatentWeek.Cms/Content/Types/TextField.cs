@@ -40,6 +40,18 @@ public sealed record TextField
     /// <summary>Whether a content file's value is trimmed on import (the API always trims).</summary>
     public bool TrimOnImport { get; init; }
 
+    /// <summary>The values an enumerated field may take (the form shows a select, anything else is refused); null for free text.</summary>
+    public IReadOnlyList<FieldChoice>? Choices { get; init; }
+
+    /// <summary>The Chinese message next to the field when a value is not one of <see cref="Choices"/>.</summary>
+    public string NotAChoice => $"请从列表中选择{Label}";
+
+    /// <summary>Whether a value may be stored: free text always, an enumerated field only one of its codes (or nothing).</summary>
+    public bool Allows(string? value) => Choices is null || string.IsNullOrWhiteSpace(value) || Choices.Any(c => c.Code == value.Trim());
+
+    /// <summary>The value as people read it: an enumerated field's Chinese label, else the text itself.</summary>
+    public string? Display(string? value) => Choices?.FirstOrDefault(c => c.Code == value)?.Label ?? value;
+
     public required Func<ContentItem, string?> Read { get; init; }
     public required Action<ContentItem, string?> Write { get; init; }
     public required Func<FrontMatter, string?> ReadFile { get; init; }

@@ -50,8 +50,28 @@ public static class TextFields
         Read = i => i.Location, Write = (i, v) => i.Location = v, ReadFile = f => f.Location, WriteFile = (f, v) => f.Location = v,
     };
 
+    /// <summary>An event's kind (宣讲、培训…), one of <see cref="EventTypes"/>; files call it <c>type</c>.</summary>
+    public static readonly TextField EventType = new()
+    {
+        Name = "eventType", Label = "活动类型", MaxLength = 32, FormGroup = FormGroups.Event, FormId = "event-type", FileKey = "type", TrimOnImport = true,
+        Choices = EventTypes.All,
+        Read = i => i.EventType, Write = (i, v) => i.EventType = v, ReadFile = f => f.Type, WriteFile = (f, v) => f.Type = v,
+    };
+
+    public static readonly TextField Organiser = new()
+    {
+        Name = "organiser", Label = "主办单位", MaxLength = 200, FormGroup = FormGroups.Event, FormId = "organiser",
+        Read = i => i.Organiser, Write = (i, v) => i.Organiser = v, ReadFile = f => f.Organiser, WriteFile = (f, v) => f.Organiser = v,
+    };
+
     /// <summary>Every declared field, in the order the JSON, the files and the diff list them.</summary>
-    public static readonly IReadOnlyList<TextField> All = [Summary, WeChatTitle, Cover, Source, Author, ResponsibleEditor, Location];
+    public static readonly IReadOnlyList<TextField> All = [Summary, WeChatTitle, Cover, Source, Author, ResponsibleEditor, Location, EventType, Organiser];
+
+    /// <summary>The fields only events have (a kind's declaration opts in to them).</summary>
+    public static readonly IReadOnlyList<TextField> EventOnly = [EventType, Organiser];
+
+    /// <summary>The fields every kind has.</summary>
+    public static readonly IReadOnlyList<TextField> Common = [.. All.Except(EventOnly)];
 
     private static readonly Dictionary<string, TextField> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
 

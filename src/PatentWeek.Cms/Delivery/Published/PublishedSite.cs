@@ -69,7 +69,7 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
             .Select(i => new
             {
                 i.Id, i.EditionId, i.Kind, i.Slug, i.Title, i.Summary, i.CityCode, CityName = i.City!.Name, i.PublishedAt, i.Cover,
-                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location,
+                Tags = i.Tags.Select(t => t.Name).ToList(), i.IsPinned, i.IsSample, i.StartsAt, i.EndsAt, i.Location, i.EventType, i.Organiser,
             })
             .ToListAsync(cancellationToken);
         var renamed = await db.SlugRedirects.AsNoTracking()
@@ -89,7 +89,7 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
                     [.. r.Tags.Order(StringComparer.Ordinal)], r.IsPinned, r.IsSample, ContentQueries.Url(edition, r.Kind, r.Slug))
                 {
                     CoverImage = MediaPictures.Picture(covers.GetValueOrDefault(MediaReferences.IdOf(r.Cover) ?? 0)),
-                    Event = r.Kind == ContentKind.Event ? ContentQueries.EventDetails(r.StartsAt, r.EndsAt, r.Location) : null,
+                    Event = r.Kind == ContentKind.Event ? ContentQueries.EventDetails(r.StartsAt, r.EndsAt, r.Location, r.EventType, r.Organiser) : null,
                 }));
             var moved = renamed.Where(r => r.EditionId == edition.Id).Select(r => (r.Kind, r.OldSlug, r.Slug));
             content[edition.Id] = new PublishedEdition(edition, entries, moved);

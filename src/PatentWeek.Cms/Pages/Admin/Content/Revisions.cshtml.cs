@@ -64,7 +64,11 @@ public sealed class RevisionsModel(CmsDbContext db, WorkflowService workflow) : 
     private static readonly TextField[] Headed = [TextFields.Summary];
 
     private static string Text(ContentFields f) =>
-        $"标题：{f.Title}\n别名：{f.Slug}\n{Lines(f, Headed)}标签：{string.Join("，", f.Tags)}\n{Lines(f, TextFields.All.Where(t => t.FormGroup == FormGroups.Credits))}\n{f.Body}";
+        $"标题：{f.Title}\n别名：{f.Slug}\n{Lines(f, Headed)}标签：{string.Join("，", f.Tags)}\n{Lines(f, TextFields.All.Where(t => t.FormGroup == FormGroups.Credits))}{Lines(f, EventOnly(f))}\n{f.Body}";
 
-    private static string Lines(ContentFields f, IEnumerable<TextField> fields) => string.Concat(fields.Select(t => $"{t.Label}：{f.Texts[t]}\n"));
+    // An event's own fields (type, organiser) after the credits; other kinds' diffs read as they always did.
+    private static IEnumerable<TextField> EventOnly(ContentFields f) =>
+        ContentTypes.Of(f.Kind).Fields.Intersect(TextFields.EventOnly);
+
+    private static string Lines(ContentFields f, IEnumerable<TextField> fields) => string.Concat(fields.Select(t => $"{t.Label}：{t.Display(f.Texts[t])}\n"));
 }
