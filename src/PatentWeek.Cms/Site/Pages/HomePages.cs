@@ -27,6 +27,8 @@ internal static class HomePages
         string ListOf(ContentKind kind) => $"{prefix}/{ContentTypes.Of(kind).Name}";
         return await pages.PageAsync(http, shown, "home", new SiteDocument(null, $"第{shown.Number}届中国专利周：{shown.Slogan}", prefix is "" ? "/" : prefix), new()
         {
+            // The no-script text; the page's script counts again in the reader's browser, so a cached page stays right.
+            ["campaign_state"] = CampaignState.Now(time, shown.WeekStart, shown.WeekEnd),
             ["lead"] = blocks.Pinned,
             ["news"] = blocks.News,
             ["topics"] = blocks.Topics,
