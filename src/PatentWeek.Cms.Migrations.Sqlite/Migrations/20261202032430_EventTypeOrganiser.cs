@@ -35,22 +35,14 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                 table: "MediaAssets",
                 column: "CaptionsId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_MediaAssets_MediaAssets_CaptionsId",
-                table: "MediaAssets",
-                column: "CaptionsId",
-                principalTable: "MediaAssets",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+            // No foreign key here: SQLite cannot add a constraint to an existing table, and EF would rebuild the whole
+            // media table (outside a transaction, with foreign keys off) to add it. The captions reference is kept by
+            // the media library, which refuses to delete a file a video still uses; PostgreSQL has the constraint.
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_MediaAssets_MediaAssets_CaptionsId",
-                table: "MediaAssets");
-
             migrationBuilder.DropIndex(
                 name: "IX_MediaAssets_CaptionsId",
                 table: "MediaAssets");

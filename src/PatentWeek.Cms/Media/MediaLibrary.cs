@@ -64,8 +64,9 @@ public sealed class MediaLibrary(
             .Join(db.ContentItems, u => u.ContentItemId, i => i.Id, (u, i) => new { i.Id, i.Title, u.Field, Visible = visible.Contains(i.Id) })
             .Select(u => u.Visible ? new MediaUseDto(u.Id, u.Title, u.Field) : new MediaUseDto(0, "其他市州的内容", u.Field))
             .ToListAsync(cancellationToken);
-        var videos = await db.MediaAssets.AsNoTracking().Where(m => m.PosterId == id)
-            .Select(m => new MediaUseDto(m.Id, m.Title ?? m.OriginalName, "poster")).ToListAsync(cancellationToken);
+        // A video uses its poster and its captions file (SQLite holds no foreign key for the captions: this is the guard).
+        var videos = await db.MediaAssets.AsNoTracking().Where(m => m.PosterId == id || m.CaptionsId == id)
+            .Select(m => new MediaUseDto(m.Id, m.Title ?? m.OriginalName, m.PosterId == id ? "poster" : "captions")).ToListAsync(cancellationToken);
         return [.. items.OrderBy(u => u.Id), .. videos];
     }
 

@@ -48,7 +48,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
     public async Task Each_kind_with_a_list_page_has_one_with_its_title_and_breadcrumbs(string kind, string title)
     {
         var html = await OkAsync("/" + kind);
-        Assert.Contains($"<title>{title} - 第13届中国专利周</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{title} - 第十三届中国专利周</title>", html, StringComparison.Ordinal);
         Assert.Contains("<li><a href=\"/\">首页</a></li>", html, StringComparison.Ordinal);
         Assert.Contains($"<span aria-current=\"page\">{title}</span>", html, StringComparison.Ordinal);
         Assert.Contains($"<meta name=\"description\" content=\"第13届中国专利周的{title}。\">", html, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         Assert.Contains("<a rel=\"next\" href=\"/news?page=2\">下一页</a>", first, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
         var second = await OkAsync("/news?page=2");
-        Assert.Contains("<title>新闻动态（第2页） - 第13届中国专利周</title>", second, StringComparison.Ordinal);
+        Assert.Contains("<title>新闻动态（第2页） - 第十三届中国专利周</title>", second, StringComparison.Ordinal);
         Assert.Contains("<a rel=\"prev\" href=\"/news\">上一页</a>", second, StringComparison.Ordinal);
         Assert.Contains($"<link rel=\"canonical\" href=\"{Site}/news?page=2\">", second, StringComparison.Ordinal);
 
@@ -123,7 +123,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
     public async Task The_cities_index_and_a_city_page_split_stories_and_events_without_internal_figures()
     {
         var index = await OkAsync("/city");
-        Assert.Contains("<title>市州 - 第13届中国专利周</title>", index, StringComparison.Ordinal);
+        Assert.Contains("<title>市州 - 第十三届中国专利周</title>", index, StringComparison.Ordinal);
         Assert.Equal(17, CountOf(index, "href=\"/city/"));
         Assert.Contains("<span aria-current=\"page\">市州</span>", index, StringComparison.Ordinal);
 
@@ -148,7 +148,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         await TestContent.AddAsync(fixture.App, TestContent.News(TestContent.UniqueSlug("untagged")));
 
         var html = await OkAsync("/tag/" + Uri.EscapeDataString(tag));
-        Assert.Contains($"<title>标签：{tag} - 第13届中国专利周</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>标签：{tag} - 第十三届中国专利周</title>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/news/{news}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/story/{story}\"", html, StringComparison.Ordinal);
         Assert.Equal(2, Cards(html));
@@ -245,7 +245,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         await TestContent.AddAsync(fixture.App, Story(slug + "-story", Wuhan, tag) with { Edition = 12 });
 
         var index = await OkAsync("/editions");
-        Assert.Contains("<title>历届专利周 - 第13届中国专利周</title>", index, StringComparison.Ordinal);
+        Assert.Contains("<title>历届专利周 - 第十三届中国专利周</title>", index, StringComparison.Ordinal);
         Assert.Contains("<li class=\"card\"><a href=\"/12\">", index, StringComparison.Ordinal);
         Assert.Contains("<li class=\"card\"><a href=\"/\">", index, StringComparison.Ordinal);
         Assert.Contains("第12届中国专利周（2018年）", index, StringComparison.Ordinal);

@@ -149,7 +149,7 @@ public abstract partial class ThemeTests(ThemesApp fixture)
             Assert.Contains("<p id=\"spring-layout\">春季主题</p>", home, StringComparison.Ordinal);
             Assert.Contains("<h1 id=\"spring-home\">知识产权助推实体经济高质量发展</h1>", home, StringComparison.Ordinal);
             // The partial it lacks, and the asset it lacks, are the default theme's.
-            Assert.Contains("湖北省知识产权局 主办", home, StringComparison.Ordinal);
+            Assert.Contains("主办单位：湖北省知识产权局", home, StringComparison.Ordinal);
             Assert.Matches(AssetLink(), home);
             // The API's cached answer about the edition went too: it names the theme.
             Assert.Contains("\"siteTheme\":\"spring\"", (await GetAsync("/api/v1/site")).Html, StringComparison.Ordinal);

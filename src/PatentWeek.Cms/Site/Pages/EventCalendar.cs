@@ -30,23 +30,18 @@ public static class EventCalendar
         return site;
     }
 
-    private static async Task<IResult> CurrentEdition(
-        string? city, string? type, ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken) =>
-        await PageAsync(await queries.CurrentEditionAsync(cancellationToken), city, type, queries, theme, http, cancellationToken);
+    private static async Task<IResult> CurrentEdition(string? city, string? type, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken) =>
+        await PageAsync(city, type, pages, http, cancellationToken);
 
-    private static async Task<IResult> OfEdition(
-        int edition, string? city, string? type, ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken) =>
-        await PageAsync(await queries.EditionAsync(edition, cancellationToken), city, type, queries, theme, http, cancellationToken);
+    private static async Task<IResult> OfEdition(int edition, string? city, string? type, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken) =>
+        await PageAsync(city, type, pages, http, cancellationToken);
 
-    private static async Task<IResult> PageAsync(
-        Edition? edition, string? city, string? type, ContentQueries queries, ThemeRenderer theme, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(string? city, string? type, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
         CacheTags.Add(http, CacheTags.KindList(ContentKind.Event.ToString().ToLowerInvariant()));
-        if (edition is null)
-        {
-            var missing = await theme.RenderAsync(null, "404", new Dictionary<string, object?> { ["page_title"] = "页面不存在", ["site"] = null });
-            return new HtmlPage(missing, StatusCodes.Status404NotFound);
-        }
+        var queries = pages.Queries;
+        if (await pages.EditionAsync(http, cancellationToken) is not { } edition)
+            return await pages.NotFoundAsync(http, null);
 
         var cities = await queries.CitiesAsync(cancellationToken);
         var notes = new List<string>();
@@ -65,14 +60,14 @@ public static class EventCalendar
             edition, new ContentFilter(null, ContentKind.Event, chosenCity?.Code, null, 1, MaxEvents), cancellationToken: cancellationToken);
         var events = listed.Items.Where(e => chosenType is null || e.Event?.Type == chosenType.Code).ToList();
 
-        var model = new Dictionary<string, object?>
+        var document = new SiteDocument(
+            "活动日程",
+            $"第{edition.Number}届中国专利周活动日程：{Day(edition.WeekStart)}至{Day(edition.WeekEnd)}各市州的活动，可按市州和活动类型筛选。",
+            SiteDocument.Prefix(edition) + "/event")
         {
-            ["site"] = ContentQueries.ToSite(edition),
-            ["page_title"] = "活动日程",
-            ["page_description"] = $"第{edition.Number}届中国专利周活动日程：{Day(edition.WeekStart)}至{Day(edition.WeekEnd)}各市州的活动，可按市州和活动类型筛选。",
-            ["calendar"] = Build(edition, events, cities, chosenCity, chosenType, notes),
+            Crumbs = SiteDocument.From(edition, new CrumbDto("活动日程", null)),
         };
-        return new HtmlPage(await theme.RenderAsync(edition.Theme, "events", model), StatusCodes.Status200OK);
+        return await pages.PageAsync(http, edition, "events", document, new() { ["calendar"] = Build(edition, events, cities, chosenCity, chosenType, notes) });
     }
 
     /// <summary>Sorts the events into the week's days (an event spanning days is on each), before the week, after it, or undated.</summary>
