@@ -153,7 +153,8 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures)
         return edition.IsCurrent ? path : $"/{edition.Number}{path}";
     }
 
-    private IQueryable<ContentItem> Published(Edition edition) =>
+    /// <summary>The published items of an edition: the one rule of what the public sees (the feeds and the sitemap read it too).</summary>
+    internal IQueryable<ContentItem> Published(Edition edition) =>
         db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
 
     private static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location) =>

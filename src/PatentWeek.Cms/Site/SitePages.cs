@@ -3,6 +3,7 @@ using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Site.Feeds;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Site;
@@ -23,6 +24,7 @@ public static class SitePages
         site.MapGet($"/{{edition:int}}/{{kind:{KindPattern}}}/{{slug}}", EditionItem);
         site.MapGet("/city/{code:regex(^\\d{{6}}$)}", CityPage);
         app.MapGet("/preview/{token}", PreviewPage).ExcludeFromDescription();
+        app.MapSiteFeeds();
         // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly
         // page. API paths are left to routing, which answers 404, 405 or 415 as problem+json.
         app.MapFallback("{*path:regex(^(?!api(/|$)))}", NotFound);

@@ -1,6 +1,7 @@
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Site.Feeds;
 using PatentWeek.Cms.WeChat;
 
 namespace PatentWeek.Cms.Site;
@@ -16,6 +17,7 @@ public static class SiteSetup
         services.AddSingleton<ThemeRenderer>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
+        services.AddSiteFeeds();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
         services.AddDomainEventListener<ContentUnpublished, PublicCacheEviction>();
         services.AddDomainEventListener<ContentChanged, PublicCacheEviction>();

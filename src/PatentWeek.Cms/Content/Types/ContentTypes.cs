@@ -11,11 +11,11 @@ public static class ContentTypes
     public static readonly IReadOnlyList<ContentType> All =
     [
         new() { Kind = ContentKind.Page, Label = "页面" },
-        new() { Kind = ContentKind.News, Label = "新闻" },
-        new() { Kind = ContentKind.Topic, Label = "专题" },
-        new() { Kind = ContentKind.Video, Label = "视频" },
-        new() { Kind = ContentKind.Story, Label = "市州亮点", CityBound = true },
-        new() { Kind = ContentKind.Event, Label = "活动", CityBound = true },
+        new() { Kind = ContentKind.News, Label = "新闻", HasFeed = true },
+        new() { Kind = ContentKind.Topic, Label = "专题", HasFeed = true },
+        new() { Kind = ContentKind.Video, Label = "视频", HasFeed = true },
+        new() { Kind = ContentKind.Story, Label = "市州亮点", CityBound = true, HasFeed = true },
+        new() { Kind = ContentKind.Event, Label = "活动", CityBound = true, HasFeed = true },
     ];
 
     private static readonly Dictionary<ContentKind, ContentType> ByKind = All.ToDictionary(t => t.Kind);
