@@ -35,7 +35,7 @@ public sealed class Sitemap(CmsDbContext db, ContentQueries queries, SiteRoutes 
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).ToListAsync(cancellationToken);
         var cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).Select(c => c.Code).ToListAsync(cancellationToken);
         var result = new List<SitemapUrl>();
-        if (editions.Count > 1 && routes.Has("editions"))
+        if (routes.Has("editions"))
             result.Add(new(urls.Absolute("/editions"), null));
         foreach (var edition in editions)
         {
