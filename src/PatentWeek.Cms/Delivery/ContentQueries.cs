@@ -229,6 +229,10 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
         return edition.IsCurrent ? path : $"/{edition.Number}{path}";
     }
 
+    /// <summary>The published items of an edition: the one rule of what the public sees (the feeds and the sitemap read it too).</summary>
+    internal IQueryable<ContentItem> Published(Edition edition) =>
+        db.ContentItems.AsNoTracking().Where(i => i.EditionId == edition.Id && i.State == ContentState.Published && i.DeletedAt == null);
+
     internal static EventDetailsDto EventDetails(DateTime? startsAt, DateTime? endsAt, string? location, string? type, string? organiser) =>
         new(BeijingTime.ToBeijing(startsAt), BeijingTime.ToBeijing(endsAt), location, type, EventTypes.LabelOf(type), organiser);
 

@@ -29,6 +29,9 @@ public static class CacheTags
     public const string Lists = "lists";
 
     /// <summary>An item's page and its API answer, by address (kind and slug), so a renamed item's old address goes too.</summary>
+    /// <summary>The sitemap: it lists every item's address, so any change to what is published changes it.</summary>
+    public const string Sitemap = "sitemap";
+
     public static string Item(string kind, string slug) => $"item:{kind}/{slug}";
 
     public static string KindList(string kind) => $"list:{kind}";
@@ -44,7 +47,7 @@ public static class CacheTags
         ArgumentNullException.ThrowIfNull(places);
         return
         [
-            Home, Lists, KindList(places.Kind),
+            Home, Lists, Sitemap, KindList(places.Kind),
             .. places.Slugs.Select(slug => Item(places.Kind, slug)),
             .. places.Cities.Select(City),
             .. places.Cities.Count > 0 ? new[] { Cities } : [],

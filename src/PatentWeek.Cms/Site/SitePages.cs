@@ -1,4 +1,5 @@
 using PatentWeek.Cms.Site.Pages;
+using PatentWeek.Cms.Site.Feeds;
 
 namespace PatentWeek.Cms.Site;
 
@@ -20,6 +21,7 @@ public static class SitePages
         site.MapEditionPages();
         site.MapEventCalendar();
         app.MapGet("/preview/{token}", ItemPages.PreviewPage).ExcludeFromDescription();
+        app.MapSiteFeeds();
         // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly
         // page. API paths are left to routing, which answers 404, 405 or 415 as problem+json.
         app.MapFallback("{*path:regex(^(?!api(/|$)))}", NotFound);

@@ -2,6 +2,7 @@ using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Site.Themes;
+using PatentWeek.Cms.Site.Feeds;
 using PatentWeek.Cms.WeChat;
 
 namespace PatentWeek.Cms.Site;
@@ -19,6 +20,7 @@ public static class SiteSetup
         services.AddScoped<Pages.SitePageRenderer>();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KindRouteConstraint>(KindRouteConstraint.Name));
         services.AddCmsOutputCache();
+        services.AddSiteFeeds();
         services.AddDomainEventListener<ContentPublished, PublicCacheEviction>();
         services.AddDomainEventListener<ContentUnpublished, PublicCacheEviction>();
         services.AddDomainEventListener<ContentChanged, PublicCacheEviction>();

@@ -11,11 +11,11 @@ public static class ContentTypes
     public static readonly IReadOnlyList<ContentType> All =
     [
         new() { Kind = ContentKind.Page, Label = "页面" },
-        new() { Kind = ContentKind.News, Label = "新闻", ListTitle = "新闻动态", HasListPage = true },
-        new() { Kind = ContentKind.Topic, Label = "专题", ListTitle = "专题活动", HasListPage = true },
-        new() { Kind = ContentKind.Video, Label = "视频", ListTitle = "宣传视频", HasListPage = true },
-        new() { Kind = ContentKind.Story, Label = "市州亮点", CityBound = true, HasListPage = true },
-        new() { Kind = ContentKind.Event, Label = "活动", ListTitle = "活动日程", CityBound = true, HasListPage = true, Fields = TextFields.All },
+        new() { Kind = ContentKind.News, Label = "新闻", ListTitle = "新闻动态", HasListPage = true, HasFeed = true },
+        new() { Kind = ContentKind.Topic, Label = "专题", ListTitle = "专题活动", HasListPage = true, HasFeed = true },
+        new() { Kind = ContentKind.Video, Label = "视频", ListTitle = "宣传视频", HasListPage = true, HasFeed = true },
+        new() { Kind = ContentKind.Story, Label = "市州亮点", CityBound = true, HasListPage = true, HasFeed = true },
+        new() { Kind = ContentKind.Event, Label = "活动", ListTitle = "活动日程", CityBound = true, HasListPage = true, HasFeed = true, Fields = TextFields.All },
     ];
 
     private static readonly Dictionary<ContentKind, ContentType> ByKind = All.ToDictionary(t => t.Kind);
