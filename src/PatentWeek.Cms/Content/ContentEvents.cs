@@ -68,3 +68,14 @@ public sealed record ContentTrashed(int ItemId, ContentPlaces Places) : IContent
 
     public string Key => ContentEventKey.Of(ItemId);
 }
+
+/// <summary>
+/// An import of content files changed the campaign (items, editions, cities or the site's identity): anything public
+/// may have changed, by any number of items at once, so the whole public site is refreshed rather than item by item.
+/// </summary>
+public sealed record ContentImported(int Created, int Updated) : IDomainEvent
+{
+    public static string EventType => "content.imported";
+
+    public string Key => "import";
+}

@@ -20,7 +20,7 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
     IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>,
-    IDomainEventListener<SiteIdentityChanged>
+    IDomainEventListener<SiteIdentityChanged>, IDomainEventListener<ContentImported>
 {
     public async Task HandleAsync(ContentPublished domainEvent, CancellationToken cancellationToken)
     {
@@ -51,6 +51,13 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
     public async Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken)
     {
         // The read model holds the editions, and with them the theme each names.
+        site.Invalidate();
+        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
+    }
+
+    /// <summary>An import may change any page: the whole public site is read again.</summary>
+    public async Task HandleAsync(ContentImported domainEvent, CancellationToken cancellationToken)
+    {
         site.Invalidate();
         await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
     }

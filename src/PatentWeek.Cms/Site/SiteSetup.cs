@@ -30,6 +30,7 @@ public static class SiteSetup
         services.AddDomainEventListener<CrossPostPublished, PublicCacheEviction>();
         services.AddDomainEventListener<EditionThemeChanged, PublicCacheEviction>();
         services.AddDomainEventListener<SiteIdentityChanged, PublicCacheEviction>();
+        services.AddDomainEventListener<ContentImported, PublicCacheEviction>();
         return services;
     }
 }

@@ -124,6 +124,8 @@ public abstract partial class XssTests(AppFixture fixture)
     private static bool IsOwn(IElement element) => element.LocalName switch
     {
         "link" => element.GetAttribute("rel") == "canonical"
+            || (element.GetAttribute("rel") == "alternate" && element.GetAttribute("href") is { } feed && feed.StartsWith('/') && feed.EndsWith(".xml", StringComparison.Ordinal))
+            || (element.GetAttribute("rel") == "icon" && element.GetAttribute("href") == "/favicon.ico")
             || element.GetAttribute("href")?.StartsWith("/themes/", StringComparison.Ordinal) == true
             || element.GetAttribute("href")?.StartsWith("/admin/admin.css", StringComparison.Ordinal) == true,
         "script" => element.GetAttribute("src") is { } src && element.TextContent.Length == 0

@@ -38,7 +38,7 @@ public abstract class CachingTests(AppFixture fixture)
         var slug = TestContent.UniqueSlug("behind");
         await using var db = fixture.App.CreateContext();
         await TestContent.AddAsync(db, TestContent.News(slug));
-        fixture.App.Services.GetRequiredService<Delivery.Published.PublishedSite>().Invalidate();
+        fixture.App.Services.GetRequiredService<PatentWeek.Cms.Delivery.Published.PublishedSite>().Invalidate();
         return slug;
     }
 

@@ -4,6 +4,8 @@ using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Site;
 
+using PatentWeek.Cms.Outbox;
+
 namespace PatentWeek.Cms.Content.Import;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace PatentWeek.Cms.Content.Import;
 /// transaction, so a bad file imports nothing. Running it again on the same files changes nothing;
 /// a file edited since its last import updates its item and adds a revision.
 /// </summary>
-public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeProvider? time = null, ContentMedia? media = null)
+public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeProvider? time = null, ContentMedia? media = null, DomainEvents? events = null)
 {
     /// <summary>The <see cref="Revision.CreatedBy"/> of saves made by the importer.</summary>
     public const string ImportUser = "import";
@@ -54,7 +56,14 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeP
         if (identity is not null)
             await ImportSiteIdentityAsync(identity, asSeed, cancellationToken);
         var (created, updated, unchanged) = await UpsertAsync(files, editions, asSeed, cancellationToken);
+        // The public site learns of it like of a publish: through the outbox, in this transaction (a command-line import
+        // into a running site's database reaches the site's dispatcher too).
+        var changed = created + updated + newEditions.Count + newCities.Count > 0 || db.ChangeTracker.HasChanges();
+        if (changed)
+            events?.Raise(new ContentImported(created, updated));
         await db.SaveChangesAsync(cancellationToken);
+        if (changed && events is not null)
+            await events.RunSavedAsync();
         return new ImportReport(created, updated, unchanged, newEditions.Count, newCities.Count);
     }
 

@@ -74,7 +74,8 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
     public static int? PageNumber(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!http.Request.Query.TryGetValue("page", out var values))
+        // A blank page= is no page number, as the output cache sees it too (it keys both alike).
+        if (!http.Request.Query.TryGetValue("page", out var values) || values is [""])
             return 1;
         return values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : null;
     }
