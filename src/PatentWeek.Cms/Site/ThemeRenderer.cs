@@ -158,6 +158,7 @@ public sealed partial class ThemeRenderer
         options.Filters.AddFilter("iso_time", IsoTime);
         options.Filters.AddFilter("asset_url", (input, _, context) => AssetUrl(theme, input, context));
         options.Filters.AddFilter("path_segment", PathSegment);
+        options.Filters.AddFilter("with_base", WithBase);
         // Fluid would print a DateOnly in the culture's short format; templates get ISO dates instead.
         options.ValueConverters.Add(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         // Templates see the delivery DTOs and nothing else.
@@ -206,6 +207,37 @@ public sealed partial class ThemeRenderer
         var prefix = context.GetValue("base") is { } b && !b.IsNil() ? b.ToStringValue().TrimEnd('/') : "";
         return new Fluid.Values.StringValue(prefix + _assets.Url(theme, input.ToStringValue()));
     }
+
+    /// <summary>
+    /// <c>{{ picture.src | with_base }}</c>, also for a srcset or an item's HTML: the site's own root-relative addresses
+    /// (<c>/media/…</c> in API answers, <c>/page/…</c> links an editor wrote) under the request's path base
+    /// (<c>Cms:PathBase</c>), so pictures, videos and links work when the site is mounted under a prefix.
+    /// </summary>
+    private static ValueTask<Fluid.Values.FluidValue> WithBase(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var text = input.ToStringValue();
+        var prefix = context.GetValue("base") is { } b && !b.IsNil() ? b.ToStringValue().TrimEnd('/') : "";
+        var isHtml = text.Contains('<', StringComparison.Ordinal);
+        if (prefix.Length == 0)
+            return new Fluid.Values.StringValue(text, encode: !isHtml);
+        var based = isHtml
+            ? SrcsetAttribute().Replace(RootRelativeAttribute().Replace(text, prefix + "/"), m => m.Groups[1].Value + Based(m.Groups[2].Value, prefix) + "\"")
+            : Based(text, prefix);
+        // HTML stays HTML (it is written with | raw); an address or a srcset is encoded as usual.
+        return new Fluid.Values.StringValue(based, encode: !isHtml);
+    }
+
+    /// <summary>An address or each entry of a srcset, when root-relative (not <c>//host</c>), under the prefix.</summary>
+    private static string Based(string value, string prefix) => SrcsetEntry().Replace(value, prefix + "/");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|,\s*)/(?!/)")]
+    private static partial System.Text.RegularExpressions.Regex SrcsetEntry();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\s(?:href|src|poster)="")/(?!/)")]
+    private static partial System.Text.RegularExpressions.Regex RootRelativeAttribute();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\ssrcset="")([^""]*)""")]
+    private static partial System.Text.RegularExpressions.Regex SrcsetAttribute();
 
     /// <summary><c>{{ tag | path_segment }}</c>: escaped as one segment of a path (a space is %20, not url_encode's +).</summary>
     private static ValueTask<Fluid.Values.FluidValue> PathSegment(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context) =>

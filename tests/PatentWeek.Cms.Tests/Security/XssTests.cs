@@ -112,15 +112,15 @@ public abstract partial class XssTests(AppFixture fixture)
         }
     }
 
+    /// <summary>A script file of a theme's own assets (its name fingerprinted): the switches, the share card, the hero's countdown.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/themes/[\w-]+/assets/[\w.-]+\.js$")]
+    private static partial System.Text.RegularExpressions.Regex OwnThemeScript();
+
     /// <summary>
     /// The pages' own assets and forms: the theme's and admin's stylesheet and script, the canonical link,
     /// and forms that carry the antiforgery token or are the admin's search filters — none of which a
     /// payload can forge, since text from an item is escaped.
     /// </summary>
-    /// <summary>A script file of a theme's own assets (its name fingerprinted): the switches, the share card, the hero's countdown.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^/themes/[\w-]+/assets/[\w.-]+\.js$")]
-    private static partial System.Text.RegularExpressions.Regex OwnThemeScript();
-
     private static bool IsOwn(IElement element) => element.LocalName switch
     {
         "link" => element.GetAttribute("rel") == "canonical"
