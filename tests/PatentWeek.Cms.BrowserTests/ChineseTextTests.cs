@@ -31,8 +31,8 @@ public sealed partial class ChineseTextTests(BrowserFixture browser)
         [\w.+-]+@[\w-]+(\.[\w-]+)+                              # an e-mail address
       | https?://\S+                                           # a URL
       | (?<![A-Za-z0-9/])/[\w./%?=&#@:-]*                       # a path: /admin/content, /media/12
-      | [\w()-]+\.(?i:jpe?g|png|gif|webp|mp4|pdf|docx?|xlsx?)(?![A-Za-z0-9])   # a file name
-      | (?<![A-Za-z0-9])(WeChat|AppID|AppId|AppSecret|EncodingAESKey|Token|Markdown|JPEG|PNG|GIF|WebP|MP4|PDF|Word|Excel|API|URL|ID|IP|HTTP)(?![A-Za-z0-9])
+      | [\w()-]+\.(?i:jpe?g|png|gif|webp|mp4|vtt|pdf|docx?|xlsx?)(?![A-Za-z0-9])   # a file name
+      | (?<![A-Za-z0-9])(WeChat|AppID|AppId|AppSecret|EncodingAESKey|Token|Markdown|JPEG|PNG|GIF|WebP|MP4|VTT|WebVTT|PDF|Word|Excel|API|URL|ID|IP|HTTP)(?![A-Za-z0-9])
       | (?<![A-Za-z0-9])wx[0-9a-f]{16}(?![A-Za-z0-9])             # an AppID
       | (?<![A-Za-z0-9/])[a-z]+/\d+(?![A-Za-z0-9])               # an audit target as typed in its filter: content/12
       | (?<![A-Za-z0-9/])(image|video|application)/[\w.+-]+       # a content type: image/jpeg

@@ -16,5 +16,7 @@ public static class PublishDates
     /// <param name="state">The state the save leaves the item in.</param>
     /// <param name="now">The time of the save.</param>
     public static DateTime? Next(DateTime? recorded, DateTime? fromFile, ContentState state, DateTime now) =>
-        recorded ?? fromFile ?? (state == ContentState.Published ? now : null);
+        // A file's date counts only for an item that was published (live or archived): a draft's date would otherwise
+        // be shown when it is first published later, earlier than that real first publish.
+        recorded ?? (state is ContentState.Published or ContentState.Archived ? fromFile : null) ?? (state == ContentState.Published ? now : null);
 }

@@ -28,6 +28,9 @@ public sealed class PublicUrls(IOptions<CmsOptions> options, IServer server)
     public string Absolute(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new Uri(BaseUrl, path.TrimStart('/')).ToString();
+        // Appended, not resolved: a requested path such as /https://elsewhere.example/x stays a path of this site, and
+        // one no URI can hold is the site's root rather than an error.
+        var baseUrl = BaseUrl.AbsoluteUri;
+        return Uri.TryCreate(baseUrl + path.TrimStart('/'), UriKind.Absolute, out var url) ? url.AbsoluteUri : baseUrl;
     }
 }

@@ -22,12 +22,13 @@ public static class MediaFiles
         return app;
     }
 
-    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Address(int id, CmsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Address(int id, CmsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var asset = await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Kind != MediaKind.Document, cancellationToken);
         if (asset is null)
             return Problems.NotFound("There is no such media.");
-        return TypedResults.Redirect(MediaDto.FileUrl(asset, RenditionService.Parse(asset.Renditions)));
+        // Under the site's prefix (Cms:PathBase), where the file is served.
+        return TypedResults.Redirect(http.Request.PathBase + MediaDto.FileUrl(asset, RenditionService.Parse(asset.Renditions)));
     }
 
     /// <summary>The address of a video's captions track.</summary>

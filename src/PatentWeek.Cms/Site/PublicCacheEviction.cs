@@ -16,7 +16,7 @@ namespace PatentWeek.Cms.Site;
 /// nothing else. Media and cross-post events name no places: the items that
 /// show the media, or link to the articles, are looked up when the event runs.
 /// </summary>
-internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site, Delivery.ContentQueries queries) :
+internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cache, PublishedSite site, SiteIdentity identity, Delivery.ContentQueries queries) :
     IDomainEventListener<ContentPublished>, IDomainEventListener<ContentUnpublished>, IDomainEventListener<ContentChanged>,
     IDomainEventListener<ContentTrashed>, IDomainEventListener<MediaRendered>, IDomainEventListener<MediaChanged>,
     IDomainEventListener<CrossPostPublished>, IDomainEventListener<EditionThemeChanged>,
@@ -58,6 +58,8 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
     /// <summary>An import may change any page: the whole public site is read again.</summary>
     public async Task HandleAsync(ContentImported domainEvent, CancellationToken cancellationToken)
     {
+        // An import may bring content/site.yml's identity too.
+        identity.Invalidate();
         site.Invalidate();
         await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
     }

@@ -55,6 +55,7 @@ public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<CmsOption
     public const string FallbackName = "中国专利周";
 
     private volatile SiteIdentityState? _current;
+    private long _generation;
 
     public async Task<SiteIdentityDto> CurrentAsync(CancellationToken cancellationToken = default) =>
         (await StateAsync(cancellationToken)).Identity;
@@ -63,13 +64,22 @@ public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<CmsOption
     {
         if (_current is { } current)
             return current;
+        var generation = Interlocked.Read(ref _generation);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var row = await db.SiteIdentity.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteIdentityRecord.SingleRow, cancellationToken);
-        return _current = Combine(row, options.Value.Site);
+        var read = Combine(row, options.Value.Site);
+        // Kept only if no save came in while it was read: an older row must not undo that save's Invalidate.
+        if (Interlocked.Read(ref _generation) == generation)
+            _current = read;
+        return read;
     }
 
-    public void Invalidate() => _current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 
     /// <summary>Configuration wins over the row; the row's values are the administrator's once one saved it, else the seed's.</summary>
     public static SiteIdentityState Combine(SiteIdentityRecord? row, SiteOptions configured)

@@ -50,6 +50,16 @@ public sealed partial class ThemeRenderer
     /// <summary>The site's identity every page shows (footer, title, gov meta fields).</summary>
     public SiteIdentity Identity { get; }
 
+    /// <summary>
+    /// The theme's share image (theme.json's <c>cover</c>, else <c>wechat-cover.jpg</c>; the default theme's when it has
+    /// none), fingerprinted and root-relative without the path base: <c>og:image</c> of a page without a cover.
+    /// </summary>
+    public string ShareImage(string? theme)
+    {
+        var name = Path.GetFileName(ThemeFolder(theme));
+        return _assets.Url(name, _catalog.Find(name)?.Manifest?.Cover ?? "wechat-cover.jpg");
+    }
+
     /// <summary>The folder of <paramref name="theme"/>, or of the default theme when it has none (unknown or broken).</summary>
     public string ThemeFolder(string? theme) => _catalog.FolderOf(theme);
 
@@ -158,7 +168,8 @@ public sealed partial class ThemeRenderer
         options.Filters.AddFilter("iso_time", IsoTime);
         options.Filters.AddFilter("asset_url", (input, _, context) => AssetUrl(theme, input, context));
         options.Filters.AddFilter("path_segment", PathSegment);
-        options.Filters.AddFilter("with_base", WithBase);
+        options.Filters.AddFilter("with_base", (input, _, context) => WithBase(input, context, html: false));
+        options.Filters.AddFilter("with_base_html", (input, _, context) => WithBase(input, context, html: true));
         // Fluid would print a DateOnly in the culture's short format; templates get ISO dates instead.
         options.ValueConverters.Add(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         // Templates see the delivery DTOs and nothing else.
@@ -213,17 +224,20 @@ public sealed partial class ThemeRenderer
     /// (<c>/media/…</c> in API answers, <c>/page/…</c> links an editor wrote) under the request's path base
     /// (<c>Cms:PathBase</c>), so pictures, videos and links work when the site is mounted under a prefix.
     /// </summary>
-    private static ValueTask<Fluid.Values.FluidValue> WithBase(Fluid.Values.FluidValue input, FilterArguments arguments, TemplateContext context)
+    /// <remarks>
+    /// <c>with_base</c> is for an address or a srcset and its output is encoded like any value; <c>with_base_html</c> is
+    /// for an item's sanitised HTML only (written with <c>| raw</c>). Which one is the template's choice, never the value's.
+    /// </remarks>
+    private static ValueTask<Fluid.Values.FluidValue> WithBase(Fluid.Values.FluidValue input, TemplateContext context, bool html)
     {
         var text = input.ToStringValue();
         var prefix = context.GetValue("base") is { } b && !b.IsNil() ? b.ToStringValue().TrimEnd('/') : "";
-        var isHtml = text.Contains('<', StringComparison.Ordinal);
+        var isHtml = html;
         if (prefix.Length == 0)
             return new Fluid.Values.StringValue(text, encode: !isHtml);
         var based = isHtml
             ? SrcsetAttribute().Replace(RootRelativeAttribute().Replace(text, prefix + "/"), m => m.Groups[1].Value + Based(m.Groups[2].Value, prefix) + "\"")
             : Based(text, prefix);
-        // HTML stays HTML (it is written with | raw); an address or a srcset is encoded as usual.
         return new Fluid.Values.StringValue(based, encode: !isHtml);
     }
 

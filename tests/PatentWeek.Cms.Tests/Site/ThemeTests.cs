@@ -105,7 +105,7 @@ public abstract partial class ThemeTests(ThemesApp fixture)
         var page = await admin.GetStringAsync(new Uri(Admin, UriKind.Relative), Ct);
         Assert.Contains("第十三届中国专利周 · 默认主题", page, StringComparison.Ordinal);
         Assert.Contains("版本 1.0.0", page, StringComparison.Ordinal);
-        Assert.Contains("layout.liquid、home.liquid、item.liquid", page, StringComparison.Ordinal);
+        Assert.Contains("<code>layout.liquid</code>、<code>home.liquid</code>、<code>item.liquid</code>", page, StringComparison.Ordinal);
         Assert.Contains("<dd>第13届（2019年）</dd>", page, StringComparison.Ordinal);
         Assert.Contains("不能选用：缺少 theme.json。", page, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"nojson\"", page, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public abstract partial class ThemeTests(ThemesApp fixture)
         });
         using var admin = await AdminAsync();
         var page = await admin.GetStringAsync(new Uri(Admin, UriKind.Relative), Ct);
-        Assert.Contains("春季主题 <span class=\"muted\">（spring，版本 0.9.1）</span>", page, StringComparison.Ordinal);
+        Assert.Contains("春季主题 <span class=\"muted\">（文件夹 <code>spring</code>，版本 0.9.1）</span>", page, StringComparison.Ordinal);
         Assert.Contains("value=\"spring\"", page, StringComparison.Ordinal);
 
         await ChooseAsync(admin, "spring");

@@ -33,7 +33,7 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
 
     /// <summary>The share image of a page: its cover, else the theme's WeChat cover, as an absolute address.</summary>
     public string ImageOf(Edition? edition, string? cover) =>
-        urls.Absolute(cover ?? $"/themes/{Path.GetFileName(theme.ThemeFolder(edition?.Theme))}/assets/wechat-cover.jpg");
+        urls.Absolute(cover ?? theme.ShareImage(edition?.Theme));
 
     public async Task<IResult> PageAsync(
         HttpContext http, Edition? edition, string template, SiteDocument document, Dictionary<string, object?> model,
