@@ -32,10 +32,10 @@ public sealed partial class ChineseTextTests(BrowserFixture browser)
       | https?://\S+                                           # a URL
       | (?<![A-Za-z0-9/])/[\w./%?=&#@:-]*                       # a path: /admin/content, /media/12
       | [\w()-]+\.(?i:jpe?g|png|gif|webp|mp4|vtt|pdf|docx?|xlsx?)(?![A-Za-z0-9])   # a file name
-      | (?<![A-Za-z0-9])(WeChat|AppID|AppId|AppSecret|EncodingAESKey|Token|Markdown|JPEG|PNG|GIF|WebP|MP4|VTT|WebVTT|PDF|Word|Excel|API|URL|ID|IP|HTTP)(?![A-Za-z0-9])
+      | (?<![A-Za-z0-9])(WeChat|AppID|AppId|AppSecret|EncodingAESKey|Token|Markdown|JPEG|PNG|GIF|WebP|MP4|VTT|WebVTT|PDF|ICP|Word|Excel|API|URL|ID|IP|HTTP)(?![A-Za-z0-9])
       | (?<![A-Za-z0-9])wx[0-9a-f]{16}(?![A-Za-z0-9])             # an AppID
       | (?<![A-Za-z0-9/])[a-z]+/\d+(?![A-Za-z0-9])               # an audit target as typed in its filter: content/12
-      | (?<![A-Za-z0-9/])(image|video|application)/[\w.+-]+       # a content type: image/jpeg
+      | (?<![A-Za-z0-9/])(image|video|application|text)/[\w.+-]+       # a content type: image/jpeg
       | (?<![A-Za-z0-9])(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{20,}(?![A-Za-z0-9])  # an opaque WeChat id (a draft's media_id)
       | (?<![A-Za-z0-9])(GET|HEAD|POST|PUT|PATCH|DELETE)(?=\s/)  # a request line's method: 请求 GET /api/…
       | (?<![A-Za-z0-9])\d+(\.\d+)?\s?(KB|MB|GB|px)(?![A-Za-z0-9])  # a size

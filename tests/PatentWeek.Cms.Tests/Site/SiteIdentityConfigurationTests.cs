@@ -51,7 +51,7 @@ public abstract class SiteIdentityConfigurationTests(AppFixture fixture)
         using var admin = await AdminSession.SignInAsync(fixture.App, user.Email!, Staff.Password, () => Staff.CodeAsync(fixture.App, user));
         var form = await admin.GetStringAsync(new Uri("/admin/settings/site", UriKind.Relative), Ct);
         Assert.Contains($"<input id=\"site-siteName\" value=\"{ConfiguredSiteApp.SiteName}\" readonly", form, StringComparison.Ordinal);
-        Assert.Contains("由配置文件设置（Cms:Site:SiteName）", form, StringComparison.Ordinal);
+        Assert.Contains("由配置文件设置（<code>Cms:Site:SiteName</code>）", form, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Values[SiteName]\"", form, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Values[IcpNumber]\"", form, StringComparison.Ordinal);
         Assert.Contains("name=\"Values[Sponsor]\"", form, StringComparison.Ordinal);

@@ -108,7 +108,7 @@ public abstract partial class SiteIdentityTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("id=\"placeholder-note\"", form, StringComparison.Ordinal);
             Assert.Contains("name=\"Values[Organizer]\"", form, StringComparison.Ordinal);
-            Assert.Contains("种子文件 site.yml", form, StringComparison.Ordinal);
+            Assert.Contains("当前来源：种子文件。", form, StringComparison.Ordinal);
         }
 
         var fields = await CurrentValuesAsync();

@@ -47,7 +47,7 @@ public sealed class SiteModel(SiteIdentity identity, SiteIdentityAdmin admin) : 
     {
         SiteValueSource.Configuration => "配置文件",
         SiteValueSource.Administrator => "管理员填写",
-        SiteValueSource.SeedFile => "种子文件 site.yml",
+        SiteValueSource.SeedFile => "种子文件",
         _ => "未设置",
     };
 }
