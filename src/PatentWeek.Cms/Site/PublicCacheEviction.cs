@@ -48,25 +48,25 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
         await EvictItemsAsync(db.ContentItems.Where(i => domainEvent.ItemIds.Contains(i.Id)), cancellationToken);
 
     /// <summary>Another theme changes every page of the site, and the API's answer about the edition.</summary>
-    public async Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken)
-    {
-        // The read model holds the editions, and with them the theme each names.
-        site.Invalidate();
-        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
-    }
+    /// <remarks>The read model holds the editions, and with them the theme each names.</remarks>
+    public Task HandleAsync(EditionThemeChanged domainEvent, CancellationToken cancellationToken) => EvictEverythingAsync(cancellationToken);
 
-    /// <summary>An import may change any page: the whole public site is read again.</summary>
-    public async Task HandleAsync(ContentImported domainEvent, CancellationToken cancellationToken)
+    /// <summary>An import may change any page, and may bring content/site.yml's identity too.</summary>
+    public Task HandleAsync(ContentImported domainEvent, CancellationToken cancellationToken)
     {
-        // An import may bring content/site.yml's identity too.
         identity.Invalidate();
+        return EvictEverythingAsync(cancellationToken);
+    }
+
+    /// <summary>Every page shows the site's identity (footer, title, gov meta fields); the admin's save already re-reads it.</summary>
+    public Task HandleAsync(SiteIdentityChanged domainEvent, CancellationToken cancellationToken) => EvictEverythingAsync(cancellationToken);
+
+    /// <summary>The whole public site: the read model is read again and every cached public answer goes.</summary>
+    private async Task EvictEverythingAsync(CancellationToken cancellationToken)
+    {
         site.Invalidate();
         await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
     }
-
-    /// <summary>Every page shows the site's identity (footer, title, gov meta fields).</summary>
-    public async Task HandleAsync(SiteIdentityChanged domainEvent, CancellationToken cancellationToken) =>
-        await cache.EvictByTagAsync(CacheTags.Site, cancellationToken);
 
     private async Task EvictAsync(IContentEvent domainEvent, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal sealed class PublicCacheEviction(CmsDbContext db, IOutputCacheStore cac
             await cache.EvictByTagAsync(CacheTags.Item(domainEvent.Places.Kind, slug), cancellationToken);
     }
 
-        /// <summary>The items showing the media: as cover or in the body, or through a video whose poster or captions it is.</summary>
+    /// <summary>The items showing the media: as cover or in the body, or through a video whose poster or captions it is.</summary>
     private async Task EvictShowingAsync(int mediaId, CancellationToken cancellationToken)
     {
         var videos = db.MediaAssets.Where(m => m.PosterId == mediaId || m.CaptionsId == mediaId).Select(m => m.Id);
