@@ -65,6 +65,7 @@ public static class CmsSetup
         app.UseRateLimiter();
         app.UseOutputCache();
         app.UseConditionalGet();
+        app.UseCachedCompression();
 
         app.MapOpenApi();
         // Everything the reference needs comes from the site (its bundled script, the system's fonts): no CDN. Its inline

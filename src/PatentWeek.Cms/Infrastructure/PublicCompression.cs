@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace PatentWeek.Cms.Infrastructure;
 
@@ -35,9 +36,54 @@ public static class PublicCompression
         return services;
     }
 
-    /// <summary>Before the output cache, so a cached page is stored once and compressed for each client as it asks.</summary>
+    /// <summary>
+    /// Early in the pipeline: the public's <c>Accept-Encoding</c> is reduced to the one encoding it will get, and what
+    /// is served outside the output cache (theme assets, static files, error pages) is compressed here.
+    /// </summary>
     public static IApplicationBuilder UseCmsCompression(this IApplicationBuilder app) =>
+        app.UseWhen(c => IsPublic(c.Request.Path), b => b.Use((context, next) =>
+        {
+            NormaliseAcceptEncoding(context.Request);
+            return next(context);
+        }).UseResponseCompression());
+
+    /// <summary>
+    /// Inside the output cache (and inside <c>UseConditionalGet</c>): pages, feeds and API answers are compressed once,
+    /// when rendered, and the cache keeps each encoding as its own entry (<see cref="VaryHeader"/>), so a hit sends
+    /// stored bytes instead of compressing 15 KB again for every reader; each encoding has its own strong ETag. The
+    /// outer middleware leaves an answer alone that already has a <c>Content-Encoding</c>.
+    /// </summary>
+    public static IApplicationBuilder UseCachedCompression(this IApplicationBuilder app) =>
         app.UseWhen(c => IsPublic(c.Request.Path), b => b.UseResponseCompression());
+
+    /// <summary>The request header the output cache varies by: after <see cref="NormaliseAcceptEncoding"/> it has three values at most.</summary>
+    public const string VaryHeader = "Accept-Encoding";
+
+    /// <summary>
+    /// Browsers spell the same wish many ways (<c>gzip, deflate, br</c>, <c>gzip, deflate, br, zstd</c>, WeChat's
+    /// <c>gzip, deflate</c>); the cache would keep a copy per spelling. Brotli is chosen when acceptable, else gzip,
+    /// else nothing: the same choice the compression providers make, decided here once so the key and the bytes agree.
+    /// </summary>
+    internal static void NormaliseAcceptEncoding(HttpRequest request)
+    {
+        var headers = request.Headers;
+        if (!headers.TryGetValue(VaryHeader, out var values))
+            return;
+        string? chosen = null;
+        if (StringWithQualityHeaderValue.TryParseList(values, out var offered))
+        {
+            double Quality(string name) =>
+                offered.Where(o => o.Value.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(o => o.Quality ?? 1).DefaultIfEmpty(-1).Max();
+            var any = Quality("*");
+            var br = Quality("br") is var b && b >= 0 ? b : any;
+            var gzip = Quality("gzip") is var g && g >= 0 ? g : any;
+            chosen = br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : null;
+        }
+        if (chosen is null)
+            headers.Remove(VaryHeader);
+        else
+            headers[VaryHeader] = chosen;
+    }
 
     public static bool IsPublic(PathString path) =>
         path.StartsWithSegments("/api")

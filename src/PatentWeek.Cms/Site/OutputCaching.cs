@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Site;
 
@@ -51,8 +52,8 @@ public static class OutputCaching
             o.SizeLimit = SizeLimit;
             o.MaximumBodySize = MaximumBodySize;
             o.DefaultExpirationTimeSpan = Expiration;
-            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).With(NotPreview).AddPolicy<ConditionalGet.Policy>());
-            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).With(NotPreview));
+            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<ConditionalGet.Policy>());
+            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview));
         });
         return services;
     }

@@ -273,6 +273,49 @@ public abstract partial class ThemeTests(ThemesApp fixture)
     }
 
     [Fact]
+    public async Task A_page_is_compressed_once_and_each_encoding_is_its_own_cached_entry_and_ETag()
+    {
+        fixture.RequireProvider();
+        const string url = "/page/notice";
+        // Two spellings of "Brotli please" are one entry: the second is a hit of the first (it has an Age).
+        var first = await SendAsync(url, "gzip, deflate, br, zstd");
+        var second = await SendAsync(url, "br;q=1, gzip;q=0.8");
+        Assert.Equal(["br"], first.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], second.Content.Headers.ContentEncoding);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+
+        // WeChat's browser asks for gzip; a client that refuses Brotli gets gzip; one that refuses both gets the plain bytes.
+        var gzip = await SendAsync(url, "gzip, deflate");
+        var refusesBrotli = await SendAsync(url, "br;q=0, gzip");
+        var plain = await SendAsync(url, "br;q=0, gzip;q=0");
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], refusesBrotli.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+
+        // Different bytes, different strong ETags; a validator of one encoding does not match another.
+        Assert.Equal(3, new[] { first, gzip, plain }.Select(r => r.Headers.ETag!.Tag).Distinct().Count());
+        var revalidated = await SendAsync(url, "br", first.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        var otherEncoding = await SendAsync(url, "gzip", first.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, otherEncoding.StatusCode);
+        Assert.Equal(["gzip"], otherEncoding.Content.Headers.ContentEncoding);
+        foreach (var response in new[] { first, second, gzip, refusesBrotli, plain, revalidated, otherEncoding })
+            response.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string url, string acceptEncoding, string? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        if (ifNoneMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        var response = await fixture.Client.SendAsync(request, Ct);
+        await response.Content.LoadIntoBufferAsync(Ct);
+        return response;
+    }
+
+    [Fact]
     public async Task Admin_pages_sign_in_and_media_are_never_compressed()
     {
         fixture.RequireProvider();
