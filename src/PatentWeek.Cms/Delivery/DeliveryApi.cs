@@ -80,7 +80,7 @@ public static class DeliveryApi
         var renamed = found is null ? null : await queries.RenamedToAsync(found, contentKind, slug, cancellationToken);
         return renamed is null
             ? Problems.NotFound($"No published {kind} has the slug '{slug}'.")
-            : TypedResults.Redirect(permanent: true, url: $"/api/v1/content/{kind}/{Uri.EscapeDataString(renamed)}{(edition is null ? "" : "?edition=" + Uri.EscapeDataString(edition))}");
+            : TypedResults.Redirect(permanent: true, url: $"{http.Request.PathBase}/api/v1/content/{kind}/{Uri.EscapeDataString(renamed)}{(edition is null ? "" : "?edition=" + Uri.EscapeDataString(edition))}");
     }
 
     public static async Task<Results<Ok<ContentDto>, ProblemHttpResult>> Preview(

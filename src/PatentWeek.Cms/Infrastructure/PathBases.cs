@@ -31,6 +31,9 @@ public static class PathBases
             request.RouteValues.Clear();
             if (request.PathBase.HasValue)
             {
+                // The prefix matched whatever its case (/ZLZ/…); links are built with the configured spelling, since
+                // the output cache keys paths case-insensitively and one cached page serves both.
+                request.PathBase = pathBase;
                 // The portal's link to the column itself (/zlz) goes to its home page (/zlz/).
                 if (request.Path.HasValue)
                     return next(context);

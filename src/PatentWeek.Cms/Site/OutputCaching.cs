@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using PatentWeek.Cms.Delivery.Published;
 using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Site;
@@ -52,10 +53,35 @@ public static class OutputCaching
             o.SizeLimit = SizeLimit;
             o.MaximumBodySize = MaximumBodySize;
             o.DefaultExpirationTimeSpan = Expiration;
-            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<ConditionalGet.Policy>());
-            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview));
+            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<ConditionalGet.Policy>().AddPolicy<FreshRender>());
+            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<FreshRender>());
         });
         return services;
+    }
+
+    /// <summary>
+    /// An answer rendered while the published model changed is served but not kept: it may have read the model from
+    /// before the change, and the eviction that change caused ran before it was stored, so it would otherwise stay
+    /// stale until the entry expires.
+    /// </summary>
+    internal sealed class FreshRender(PublishedSite site) : IOutputCachePolicy
+    {
+        private static readonly object Started = new();
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.Items[Started] = site.Generation;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (context.HttpContext.Items[Started] is long started && started != site.Generation)
+                context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
     }
 
     private static bool NotPreview(OutputCacheContext context) => !context.HttpContext.Request.Query.ContainsKey("preview");

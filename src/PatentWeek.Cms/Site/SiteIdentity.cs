@@ -36,6 +36,16 @@ public sealed record SiteIdentityDto(
         ? "https://beian.mps.gov.cn/#/query/webSearch?code=" + code
         : null;
 
+    /// <summary>
+    /// The name a page or feed of <paramref name="edition"/> is titled with: the site's own name for the current edition
+    /// (and for a page of no edition), an older edition's own (第12届中国专利周) for its pages under <c>/12/…</c>.
+    /// </summary>
+    public string NameOf(Edition? edition) =>
+        edition is { IsCurrent: false } ? $"第{edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}届中国专利周" : SiteName;
+
+    /// <summary>The organisation that publishes the site (主办单位), as feeds and JSON-LD name it.</summary>
+    public string Publisher => Sponsor ?? SiteName;
+
     /// <summary>Whether a registration number is still the seed's marked placeholder.</summary>
     public bool HasPlaceholders =>
         SiteIdentityFields.IsPlaceholder(SiteCode) || SiteIdentityFields.IsPlaceholder(IcpNumber) || SiteIdentityFields.IsPlaceholder(PublicSecurityNumber);

@@ -43,6 +43,27 @@ public abstract class CachingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_answer_rendered_while_the_published_model_changed_is_served_but_not_stored()
+    {
+        var site = fixture.App.Services.GetRequiredService<PatentWeek.Cms.Delivery.Published.PublishedSite>();
+        var guard = new PatentWeek.Cms.Site.OutputCaching.FreshRender(site);
+
+        async Task<bool> StoredAsync(bool changeDuringRender)
+        {
+            var context = new Microsoft.AspNetCore.OutputCaching.OutputCacheContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() };
+            context.AllowCacheStorage = true;
+            await guard.CacheRequestAsync(context, Ct);
+            if (changeDuringRender)
+                site.Invalidate();
+            await guard.ServeResponseAsync(context, Ct);
+            return context.AllowCacheStorage;
+        }
+
+        Assert.True(await StoredAsync(changeDuringRender: false));
+        Assert.False(await StoredAsync(changeDuringRender: true));
+    }
+
+    [Fact]
     public async Task WeChat_and_tracking_parameters_are_served_the_cached_home_page()
     {
         var key = Guid.NewGuid().ToString("N");

@@ -75,7 +75,9 @@ public abstract class FeedsTests(AppFixture fixture)
         var atom = await AtomAsync("/atom.xml");
         foreach (var feed in new[] { rss, atom })
         {
-            Assert.Equal("第13届中国专利周", feed.Title.Text);
+            // The site's identity names the current edition's feeds and their publisher (content/site.yml's 主办单位).
+            Assert.Equal("第十三届中国专利周", feed.Title.Text);
+            Assert.Equal("湖北省知识产权局", feed.Authors.Single().Name);
             Assert.InRange(feed.Items.Count(), 5, 50);
             Assert.All(Links(feed), link => Assert.StartsWith(Origin + "/", link, StringComparison.Ordinal));
             Assert.Contains(Origin + "/page/notice", Links(feed));
@@ -165,7 +167,7 @@ public abstract class FeedsTests(AppFixture fixture)
 
         foreach (var feed in new[] { await RssAsync("/city/420100/feed.xml"), await AtomAsync("/city/420100/atom.xml") })
         {
-            Assert.Equal("武汉市 - 第13届中国专利周", feed.Title.Text);
+            Assert.Equal("武汉市 - 第十三届中国专利周", feed.Title.Text);
             var links = Links(feed);
             Assert.Contains(Origin + "/event/sample-wuhan-service-matchmaking", links);
             Assert.Contains($"{Origin}/story/{story.Slug}", links);
@@ -217,7 +219,7 @@ public abstract class FeedsTests(AppFixture fixture)
         }
 
         var news = await RssAsync("/news/feed.xml");
-        Assert.Equal("新闻 - 第13届中国专利周", news.Title.Text);
+        Assert.Equal("新闻 - 第十三届中国专利周", news.Title.Text);
         Assert.All(Links(news), l => Assert.StartsWith(Origin + "/news/", l, StringComparison.Ordinal));
         Assert.All(Links(await AtomAsync("/event/atom.xml")), l => Assert.StartsWith(Origin + "/event/", l, StringComparison.Ordinal));
     }
@@ -241,6 +243,25 @@ public abstract class FeedsTests(AppFixture fixture)
             var (stale, _) = await GetAsync(url, h => h.IfNoneMatch.Add(new EntityTagHeaderValue("\"other\"")));
             Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_feed_whose_newest_item_is_unpublished_is_not_answered_304_to_its_last_reader()
+    {
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = "最新后撤回", body = "正文" });
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        var (read, _) = await GetAsync("/news/feed.xml");
+        var readAt = read.Content.Headers.LastModified;
+        Assert.NotNull(readAt);
+
+        // The feed's newest entry goes; its Last-Modified moves on, never back to the entry now newest.
+        await Task.Delay(1100, Ct);
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/unpublish");
+        var (again, body) = await GetAsync("/news/feed.xml", h => h.IfModifiedSince = readAt);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.DoesNotContain("最新后撤回", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        Assert.True(again.Content.Headers.LastModified > readAt, $"{again.Content.Headers.LastModified} is not after {readAt}");
     }
 
     [Fact]
@@ -296,7 +317,11 @@ public abstract class FeedsTests(AppFixture fixture)
         Assert.Contains(url, Links(await AtomAsync("/12/news/atom.xml")));
         Assert.DoesNotContain(url, Links(await RssAsync("/feed.xml")));
         Assert.Contains(url, Locations(await SitemapAsync()));
-        var (page, _) = await GetAsync(Relative(url));
+        var (page, pageBody) = await GetAsync(Relative(url));
+        // Its pages are titled with their own edition, not the current site's name.
+        var pageHtml = System.Text.Encoding.UTF8.GetString(pageBody);
+        Assert.Matches("<title>[^<]* - 第12届中国专利周</title>", pageHtml);
+        Assert.Contains("<meta property=\"og:site_name\" content=\"第12届中国专利周\">", pageHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 

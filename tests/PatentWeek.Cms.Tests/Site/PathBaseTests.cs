@@ -121,6 +121,24 @@ public abstract partial class PathBaseTests(AppFixture fixture)
         dashboard.Headers.Add("Cookie", auth.Split(';')[0]);
         using var open = await client.SendAsync(dashboard, Ct);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+
+        // Every root-relative link, form and script of the dashboard carries the prefix (Razor's ~/ and the base the
+        // admin script reads from <body>).
+        var page = await open.Content.ReadAsStringAsync(Ct);
+        var addresses = RootRelative().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(addresses);
+        Assert.All(addresses, a => Assert.StartsWith("/zlz/", a, StringComparison.Ordinal));
+        Assert.Contains("data-base=\"/zlz/\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_prefix_in_another_case_is_answered_with_links_in_the_configured_one()
+    {
+        using var client = Client();
+        var (response, html) = await GetAsync(client, "/ZLZ/page/notice");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("/zlz/themes/default/assets/", StylesheetHref().Match(html).Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/ZLZ/", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -134,6 +152,9 @@ public abstract partial class PathBaseTests(AppFixture fixture)
     [InlineData("/zl z", false)]
     [InlineData("/zlz?x=1", false)]
     public void A_path_base_is_a_plain_path(string pathBase, bool valid) => Assert.Equal(valid, PathBases.IsValid(pathBase));
+
+    [GeneratedRegex("(?:href|action|src)=\"(/[^\"]*)\"")]
+    private static partial Regex RootRelative();
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex StylesheetHref();

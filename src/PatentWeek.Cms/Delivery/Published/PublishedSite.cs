@@ -13,9 +13,10 @@ namespace PatentWeek.Cms.Delivery.Published;
 /// database round trip per list. It is read whole from the database when first asked for, and again after
 /// <see cref="Invalidate"/>, which the handler of the events that change what the public sees calls
 /// (<c>PublicCacheEviction</c>) before it evicts the cached pages. A change that raises no event (a row edited by
-/// hand, another instance's publish) shows within <see cref="MaxAge"/>.
+/// hand, another instance's publish) shows within about <see cref="MaxAge"/>: an older model is still served while
+/// one reader rebuilds it in the background, so no reader waits for that.
 /// </summary>
-public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
+public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time, ILogger<PublishedSite> logger) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -23,21 +24,32 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
     private PublishedSnapshot? _current;
     private long _generation;
 
+    /// <summary>
+    /// Bumped by <see cref="Invalidate"/>. A page rendered while it moved may show the model from before the change, so
+    /// the output cache does not keep it (<see cref="Site.OutputCaching"/>'s guard compares it at the start and the end).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Marks the read model stale: the next reader builds it again from the database.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     public async ValueTask<PublishedSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref _current) is { } current && IsFresh(current))
+        if (Volatile.Read(ref _current) is { } current && current.Generation == Generation)
+        {
+            if (time.GetUtcNow() - current.BuiltAt >= MaxAge)
+                RefreshInBackground();
             return current;
+        }
 
-        // One reader builds it; the others wait for that one rather than each reading the whole site.
+        // A change the public must see at once: one reader builds it; the others wait for that one rather than each
+        // reading the whole site.
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (Volatile.Read(ref _current) is { } built && IsFresh(built))
+            if (Volatile.Read(ref _current) is { } built && built.Generation == Generation)
                 return built;
-            var snapshot = await BuildAsync(Interlocked.Read(ref _generation), cancellationToken);
+            var snapshot = await BuildAsync(Generation, cancellationToken);
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
@@ -49,8 +61,29 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
 
     public void Dispose() => _building.Dispose();
 
-    private bool IsFresh(PublishedSnapshot snapshot) =>
-        snapshot.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() - snapshot.BuiltAt < MaxAge;
+    /// <summary>The periodic re-read: started by the first reader past <see cref="MaxAge"/>, unless a build is under way.</summary>
+    private void RefreshInBackground()
+    {
+        if (!_building.Wait(0))
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var snapshot = await BuildAsync(Generation, CancellationToken.None);
+                Volatile.Write(ref _current, snapshot);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The model in hand stays in use; the next reader past MaxAge tries again.
+                logger.LogWarning(e, "Re-reading the published site failed");
+            }
+            finally
+            {
+                _building.Release();
+            }
+        });
+    }
 
     private async Task<PublishedSnapshot> BuildAsync(long generation, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class TrashModel(CmsDbContext db, WorkflowService workflow, StaffC
         {
             await workflow.RestoreFromTrashAsync(Actor, id);
             TempData["Message"] = "已恢复。";
-            return Redirect($"/admin/content/{id}");
+            return LocalRedirect($"~/admin/content/{id}");
         },
         async () =>
         {

@@ -36,14 +36,14 @@ public static class FeedEndpoints
         {
             foreach (var (file, format) in Formats)
             {
-                site.MapGet($"{prefix}/{file}", (HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct) =>
-                    WholeSite(http, format, feeds, queries, urls, ct));
-                site.MapGet($"{prefix}/{{kind:{KindPattern}}}/{file}", (string kind, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct) =>
-                    OfKind(kind, http, format, feeds, queries, urls, ct));
-                site.MapGet($"{prefix}/city/{{code}}/{file}", (string code, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct) =>
-                    OfCity(code, http, format, feeds, queries, urls, ct));
-                site.MapGet($"{prefix}/topic/{{slug}}/{file}", (string slug, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct) =>
-                    OfTopic(slug, http, format, feeds, queries, urls, ct));
+                site.MapGet($"{prefix}/{file}", (HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct) =>
+                    WholeSite(http, format, feeds, queries, urls, identity, ct));
+                site.MapGet($"{prefix}/{{kind:{KindPattern}}}/{file}", (string kind, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct) =>
+                    OfKind(kind, http, format, feeds, queries, urls, identity, ct));
+                site.MapGet($"{prefix}/city/{{code}}/{file}", (string code, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct) =>
+                    OfCity(code, http, format, feeds, queries, urls, identity, ct));
+                site.MapGet($"{prefix}/topic/{{slug}}/{file}", (string slug, HttpContext http, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct) =>
+                    OfTopic(slug, http, format, feeds, queries, urls, identity, ct));
             }
         }
 
@@ -54,24 +54,17 @@ public static class FeedEndpoints
         return app;
     }
 
-    /// <summary>The site's name as feeds title it (the edition's, as the pages' titles do).</summary>
-    public static string SiteName(Edition edition)
-    {
-        ArgumentNullException.ThrowIfNull(edition);
-        return $"第{edition.Number.ToString(CultureInfo.InvariantCulture)}届中国专利周";
-    }
-
-    private static async Task<IResult> WholeSite(HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct)
+    private static async Task<IResult> WholeSite(HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct)
     {
         CacheTags.Add(http, CacheTags.Lists);
         if (await EditionAsync(http, queries, ct) is not { } edition)
             return NotFound();
-        var name = SiteName(edition);
-        return Feed(http, format, urls, name, edition.Slogan, Home(edition),
+        var site = await identity.CurrentAsync(ct);
+        return Feed(http, format, urls, site, site.NameOf(edition), edition.Slogan, Home(edition),
             await feeds.NewestAsync(edition, new FeedScope(), ct));
     }
 
-    private static async Task<IResult> OfKind(string kind, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct)
+    private static async Task<IResult> OfKind(string kind, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct)
     {
         if (ContentTypes.Find(kind) is not { HasFeed: true } type)
             return NotFound();
@@ -79,24 +72,26 @@ public static class FeedEndpoints
         if (await EditionAsync(http, queries, ct) is not { } edition)
             return NotFound();
         var page = type.HasListPage ? Home(edition).TrimEnd('/') + "/" + type.Name : Home(edition);
-        return Feed(http, format, urls, $"{type.Label} - {SiteName(edition)}", edition.Slogan, page,
+        var site = await identity.CurrentAsync(ct);
+        return Feed(http, format, urls, site, $"{type.Label} - {site.NameOf(edition)}", edition.Slogan, page,
             await feeds.NewestAsync(edition, new FeedScope([type.Kind]), ct));
     }
 
     /// <summary>A city's stories and events (the kinds that belong to a city), nothing else.</summary>
-    private static async Task<IResult> OfCity(string code, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct)
+    private static async Task<IResult> OfCity(string code, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct)
     {
         CacheTags.Add(http, CacheTags.City(code));
         var edition = await EditionAsync(http, queries, ct);
         var city = (await queries.CitiesAsync(ct)).FirstOrDefault(c => c.Code == code);
         if (edition is null || city is null)
             return NotFound();
-        return Feed(http, format, urls, $"{city.Name} - {SiteName(edition)}", $"{city.Name}的市州亮点和活动", Home(edition).TrimEnd('/') + "/city/" + code,
+        var site = await identity.CurrentAsync(ct);
+        return Feed(http, format, urls, site, $"{city.Name} - {site.NameOf(edition)}", $"{city.Name}的市州亮点和活动", Home(edition).TrimEnd('/') + "/city/" + code,
             await feeds.NewestAsync(edition, new FeedScope(ContentTypes.CityBound, City: code), ct));
     }
 
     /// <summary>The items carrying the topic's tags, as its page lists them.</summary>
-    private static async Task<IResult> OfTopic(string slug, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, CancellationToken ct)
+    private static async Task<IResult> OfTopic(string slug, HttpContext http, FeedFormat format, FeedQueries feeds, ContentQueries queries, PublicUrls urls, SiteIdentity identity, CancellationToken ct)
     {
         CacheTags.Add(http, CacheTags.Item(ContentKind.Topic.ToName(), slug));
         var edition = await EditionAsync(http, queries, ct);
@@ -105,16 +100,17 @@ public static class FeedEndpoints
             return NotFound();
         CacheTags.Add(http, topic.Tags.Select(CacheTags.Tag));
         var entries = topic.Tags.Count == 0 ? [] : await feeds.NewestAsync(edition, new FeedScope(Tags: topic.Tags), ct);
-        return Feed(http, format, urls, $"{topic.Title} - {SiteName(edition)}", topic.Summary ?? topic.Title, topic.Url,
+        var site = await identity.CurrentAsync(ct);
+        return Feed(http, format, urls, site, $"{topic.Title} - {site.NameOf(edition)}", topic.Summary ?? topic.Title, topic.Url,
             [.. entries.Where(e => e.Url != urls.Absolute(topic.Url))]);
     }
 
     /// <summary>The feed at the requested address, about the page at <paramref name="page"/>.</summary>
     private static XmlAnswer Feed(
-        HttpContext http, FeedFormat format, PublicUrls urls, string title, string description, string page, IReadOnlyList<FeedEntry> entries)
+        HttpContext http, FeedFormat format, PublicUrls urls, SiteIdentityDto site, string title, string description, string page, IReadOnlyList<FeedEntry> entries)
     {
-        var source = new FeedSource(title, description, urls.Absolute(page), urls.Absolute(http.Request.Path.Value ?? "/"), entries);
-        return new XmlAnswer(SiteFeeds.Write(source, format), SiteFeeds.ContentType(format), SiteFeeds.LastChanged(source));
+        var source = new FeedSource(title, description, urls.Absolute(page), urls.Absolute(http.Request.Path.Value ?? "/"), entries, site.Publisher);
+        return new XmlAnswer(SiteFeeds.Write(source, format), SiteFeeds.ContentType(format));
     }
 
     private static async Task<IResult> SitemapFile(int? file, Sitemap sitemap, PublicUrls urls, HttpContext http, CancellationToken ct)
@@ -126,8 +122,7 @@ public static class FeedEndpoints
         var document = Sitemap.Document(all, i => urls.Absolute($"/sitemap-{i.ToString(CultureInfo.InvariantCulture)}.xml"), file);
         using var buffer = new MemoryStream();
         document.Save(buffer, SaveOptions.DisableFormatting);
-        var newest = all.Select(u => u.LastModified).Max();
-        return new XmlAnswer(buffer.ToArray(), "application/xml; charset=utf-8", newest);
+        return new XmlAnswer(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 
     /// <summary>Everything public may be crawled; the staff's pages, the APIs, previews and the emulator may not.</summary>
@@ -143,7 +138,7 @@ public static class FeedEndpoints
             .Append("Disallow: ").Append(root).Append("/wechat-emulator\n")
             .Append('\n')
             .Append("Sitemap: ").Append(urls.Absolute("/sitemap.xml")).Append('\n');
-        return new XmlAnswer(Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8", null);
+        return new XmlAnswer(Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8");
     }
 
     /// <summary>The current edition's theme's icon (the default theme's when it has none); browsers ask for it on every first visit.</summary>

@@ -12,7 +12,7 @@ public enum FeedFormat
 }
 
 /// <summary>What a feed is about: its title, the page it follows, its own address (all absolute) and its items.</summary>
-public sealed record FeedSource(string Title, string Description, string PageUrl, string SelfUrl, IReadOnlyList<FeedEntry> Entries);
+public sealed record FeedSource(string Title, string Description, string PageUrl, string SelfUrl, IReadOnlyList<FeedEntry> Entries, string Publisher);
 
 /// <summary>
 /// Writes a feed with System.ServiceModel.Syndication. RSS carries the whole HTML in <c>description</c> (what readers
@@ -20,12 +20,10 @@ public sealed record FeedSource(string Title, string Description, string PageUrl
 /// </summary>
 public static class SiteFeeds
 {
-    public const string Publisher = "湖北省知识产权局";
-
     public static string ContentType(FeedFormat format) =>
         format == FeedFormat.Rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
 
-    /// <summary>The time the newest change in the feed was made: its <c>updated</c> and the answer's Last-Modified.</summary>
+    /// <summary>The time the newest change in the feed was made: its <c>updated</c> (<c>lastBuildDate</c> in RSS).</summary>
     public static DateTimeOffset? LastChanged(FeedSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -42,7 +40,7 @@ public static class SiteFeeds
             Items = source.Entries.Select(e => Item(e, format)).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(source.SelfUrl), ContentType(format).Split(';')[0]));
-        feed.Authors.Add(new SyndicationPerson { Name = Publisher });
+        feed.Authors.Add(new SyndicationPerson { Name = source.Publisher });
 
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))

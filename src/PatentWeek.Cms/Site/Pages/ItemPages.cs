@@ -54,7 +54,7 @@ internal static class ItemPages
         return await ShowAsync(http, pages, shown, item, related, previous, next, preview: false);
     }
 
-    internal static Task<IResult> ShowAsync(
+    internal static async Task<IResult> ShowAsync(
         HttpContext http, SitePageRenderer pages, Edition edition, ContentDto item, IReadOnlyList<ContentSummaryDto> related,
         ContentLinkDto? previous, ContentLinkDto? next, bool preview)
     {
@@ -68,15 +68,16 @@ internal static class ItemPages
                 : SiteDocument.From(edition, new CrumbDto(item.Title, null));
         var image = pages.ImageOf(edition, item.CoverImage?.Src);
         var url = pages.Absolute(item.Url);
+        var identity = await pages.IdentityAsync();
         var document = new SiteDocument(preview ? "预览：" + item.Title : item.Title, item.Summary ?? $"第{edition.Number}届中国专利周{type.Label}：{item.Title}", item.Url)
         {
             Crumbs = crumbs,
             Image = item.CoverImage?.Src,
             OgType = "article",
             // A preview is never indexed: no structured data for it.
-            JsonLd = item.Kind == "news" && !preview ? SiteDocument.NewsArticle(item, url, image) : null,
+            JsonLd = item.Kind == "news" && !preview ? SiteDocument.NewsArticle(item, url, image, identity.Publisher) : null,
         };
-        return pages.PageAsync(http, edition, type.Template, document, new()
+        return await pages.PageAsync(http, edition, type.Template, document, new()
         {
             ["item"] = item, ["related"] = related, ["related_title"] = item.Kind == "topic" ? "专题内容" : "相关内容",
             ["previous"] = previous, ["next"] = next, ["list_url"] = type.HasListPage ? $"{prefix}/{type.Name}" : null,

@@ -40,7 +40,7 @@ public sealed record SiteDocument(string? Title, string Description, string Path
     public static string ScriptJson(object value) => JsonSerializer.Serialize(value, JsonLdOptions);
 
     /// <summary>The schema.org <c>NewsArticle</c> of a news item.</summary>
-    public static string NewsArticle(ContentDto item, string url, string image) => ScriptJson(new Dictionary<string, object?>
+    public static string NewsArticle(ContentDto item, string url, string image, string publisher) => ScriptJson(new Dictionary<string, object?>
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "NewsArticle",
@@ -50,8 +50,8 @@ public sealed record SiteDocument(string? Title, string Description, string Path
         ["dateModified"] = item.UpdatedAt.ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
         ["image"] = new[] { image },
         ["mainEntityOfPage"] = url,
-        ["author"] = new Dictionary<string, string> { ["@type"] = item.Author is null ? "Organization" : "Person", ["name"] = item.Author ?? item.Source ?? SitePageRenderer.Organiser },
-        ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = SitePageRenderer.Organiser },
+        ["author"] = new Dictionary<string, string> { ["@type"] = item.Author is null ? "Organization" : "Person", ["name"] = item.Author ?? item.Source ?? publisher },
+        ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = publisher },
     });
 
     /// <summary>The path prefix of an edition's pages: none for the current edition, <c>/12</c> for the 12th.</summary>

@@ -11,9 +11,6 @@ namespace PatentWeek.Cms.Site.Pages;
 /// </summary>
 public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, ContentQueries queries)
 {
-    /// <summary>The organiser named where a page needs one (the government stream's site identity replaces it later).</summary>
-    public const string Organiser = "湖北省知识产权局";
-
     public const int PageSize = 20;
 
     public ContentQueries Queries => queries;
@@ -30,6 +27,8 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
     }
 
     public string Absolute(string path) => urls.Absolute(path);
+
+    public Task<SiteIdentityDto> IdentityAsync() => theme.Identity.CurrentAsync();
 
     /// <summary>The share image of a page: its cover, else the theme's WeChat cover, as an absolute address.</summary>
     public string ImageOf(Edition? edition, string? cover) =>
@@ -54,7 +53,9 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
         model["og_image"] = ImageOf(edition, document.Image);
         model["json_ld"] = document.JsonLd;
         model["crumbs"] = document.Crumbs;
-        model["identity"] = await theme.Identity.CurrentAsync();
+        var identity = await theme.Identity.CurrentAsync();
+        model["identity"] = identity;
+        model["site_name"] = identity.NameOf(edition);
         return await theme.PageAsync(edition?.Theme, template, model, status, cacheable);
     }
 

@@ -1,5 +1,8 @@
 // Progressive enhancement for the editor: a Markdown toolbar and a live preview rendered by the server
 // with the same code as a save. Without JavaScript the form still works; the preview shows on save.
+
+// The site may be mounted under a prefix (Cms:PathBase); the layout writes it on <body>, ending in '/'.
+const adminBase = document.body.dataset.base || '/';
 (() => {
   const insert = {
     heading: (s) => `\n## ${s || '小标题'}\n`,
@@ -29,7 +32,7 @@
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const body = new URLSearchParams({ body: area.value });
-        const response = await fetch('/admin/preview', {
+        const response = await fetch(`${adminBase}admin/preview`, {
           method: 'POST', body, headers: token ? { 'X-CSRF-TOKEN': token.value } : {}, credentials: 'same-origin',
         });
         if (response.ok) target.innerHTML = await response.text();
@@ -86,7 +89,7 @@
       if (xhr.status === 201) {
         bar.value = 100;
         const link = document.createElement('a');
-        link.href = `/admin/media/${body.id}`;
+        link.href = `${adminBase}admin/media/${body.id}`;
         link.textContent = '已上传，打开';
         status.replaceChildren(link);
         refresh();
@@ -133,7 +136,7 @@ document.querySelectorAll('[data-pick]').forEach((open) => {
   let cursor = null;
   open.addEventListener('click', async () => {
     cursor = [field.selectionStart, field.selectionEnd];
-    const answer = await fetch('/admin/media?handler=Pick', { credentials: 'same-origin' });
+    const answer = await fetch(`${adminBase}admin/media?handler=Pick`, { credentials: 'same-origin' });
     grid.innerHTML = answer.ok ? await answer.text() : '<p class="error">媒体库打不开，请稍后再试。</p>';
     dialog.showModal();
   });

@@ -63,7 +63,7 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
                     ? await workflow.UpdateAsync(Actor, existing, Form.ToRequest(), Form.Version)
                     : await workflow.CreateAsync(Actor, Form.ToRequest());
                 TempData["Message"] = "已保存。";
-                return Redirect($"/admin/content/{item.Id}");
+                return LocalRedirect($"~/admin/content/{item.Id}");
             },
             async () =>
             {

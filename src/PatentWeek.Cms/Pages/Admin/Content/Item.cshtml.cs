@@ -65,7 +65,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
     public IActionResult OnPostPreviewLink(int id, [FromServices] PreviewLinks links, [FromServices] PublicUrls urls)
     {
         TempData["PreviewUrl"] = urls.Absolute("/preview/" + links.Create(id).Token);
-        return Redirect($"/admin/content/{id}");
+        return LocalRedirect($"~/admin/content/{id}");
     }
 
     public Task<IActionResult> OnPostDeleteAsync(int id) => StepAsync(
@@ -73,7 +73,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         {
             await workflow.DeleteAsync(Actor, id);
             TempData["Message"] = "已移到回收站，30 天内可恢复。";
-            return Redirect("/admin/trash");
+            return LocalRedirect("~/admin/trash");
         },
         () => Refused(id));
 
@@ -115,7 +115,7 @@ public sealed class ItemModel(CmsDbContext db, WorkflowService workflow, CrossPo
         {
             await action();
             TempData["Message"] = done;
-            return Redirect($"/admin/content/{id}");
+            return LocalRedirect($"~/admin/content/{id}");
         },
         () => Refused(id));
 

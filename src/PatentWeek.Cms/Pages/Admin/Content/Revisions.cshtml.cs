@@ -32,7 +32,7 @@ public sealed class RevisionsModel(CmsDbContext db, WorkflowService workflow) : 
         {
             await workflow.RestoreRevisionAsync(Actor, id, number, version: null);
             TempData["Message"] = $"已恢复第 {number} 版（保存为新的版本）。";
-            return Redirect($"/admin/content/{id}");
+            return LocalRedirect($"~/admin/content/{id}");
         },
         async () =>
         {

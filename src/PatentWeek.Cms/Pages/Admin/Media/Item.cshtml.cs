@@ -51,7 +51,7 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
                 return await RedisplayAsync(id, cancellationToken);
             await library.UpdateAsync(Actor, id, new MediaUpdateRequest(Alt ?? "", MediaTitle ?? "", FocalX, FocalY, PosterId, Version), cancellationToken);
             TempData["Message"] = "已保存。新的裁切会在几秒内生成。";
-            return Redirect($"/admin/media/{id}");
+            return LocalRedirect($"~/admin/media/{id}");
         },
         () => RedisplayAsync(id, cancellationToken));
 
@@ -60,7 +60,7 @@ public sealed class ItemModel(MediaLibrary library) : AdminPage
         {
             await library.DeleteAsync(Actor, id, cancellationToken);
             TempData["Message"] = "已删除。";
-            return Redirect("/admin/media");
+            return LocalRedirect("~/admin/media");
         },
         () => RedisplayAsync(id, cancellationToken));
 

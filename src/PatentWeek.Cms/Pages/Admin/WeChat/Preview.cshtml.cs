@@ -31,13 +31,13 @@ public sealed class PreviewModel(CmsDbContext db, WeChatRenditions renditions, C
         if (outcome.Accepted)
         {
             TempData["Message"] = $"已开始同步到微信（同步 #{outcome.Post!.Id}）。";
-            return Redirect(back == BackToItem ? $"/admin/content/{id}" : "/admin/wechat");
+            return LocalRedirect(back == BackToItem ? $"~/admin/content/{id}" : "~/admin/wechat");
         }
 
         if (back == BackToItem)
         {
             TempData["WeChatRefusal"] = (string[])[outcome.Message ?? "无法同步。", .. (outcome.Problems ?? new Dictionary<string, string[]>()).SelectMany(p => p.Value)];
-            return Redirect($"/admin/content/{id}");
+            return LocalRedirect($"~/admin/content/{id}");
         }
 
         // The article's problems, if that was the reason, are on the page already (they are the preview's).
