@@ -31,7 +31,7 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         await wuhan.SignInAsync(wuhanUser.Email!, Staff.Password);
         await wuhan.FollowAsync("新建内容");
         await wuhan.CheckAsync("new-story");
-        Assert.Equal("story", await wuhan.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("story", await wuhan.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
         await wuhan.Page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         await wuhan.Page.GetByLabel("正文（Markdown）").FillAsync("## 活动概况\n\n举办了知识产权服务对接活动。");
         await Assertions.Expect(wuhan.Page.Locator("#preview h2")).ToHaveTextAsync("活动概况");
@@ -162,7 +162,7 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         await editor.FollowAsync(editor.Card("我的草稿").GetByRole(AriaRole.Link, new() { Name = "新建内容" }));
         Assert.Equal(cms.BaseUrl + "/admin/content/new", editor.Page.Url);
         await editor.CheckAsync("new-news");
-        Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("news", await editor.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
         await editor.Page.GetByLabel("标题", new() { Exact = true }).FillAsync("新建按钮的新闻");
         await editor.Page.GetByLabel("正文（Markdown）").FillAsync("从工作台新建。");
         await editor.ClickAsync("保存");
@@ -174,19 +174,37 @@ public abstract partial class EditorialFlowTests(BrowserFixture browser, Databas
         // The content list's 新建 leads to the same form.
         await editor.NavAsync("内容");
         await editor.FollowAsync("新建");
-        Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("news", await editor.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
         // A bookmark of the form's older address still opens it.
         await editor.GoAsync("/admin/content/edit");
-        Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("news", await editor.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
+
+        // A news form has no event fields; choosing 活动 shows them at once, without a reload, and they are saved.
+        await Assertions.Expect(editor.Page.GetByLabel("活动类型")).ToBeHiddenAsync();
+        await editor.Page.GetByLabel("类型", new() { Exact = true }).SelectOptionAsync("event");
+        await Assertions.Expect(editor.Page.GetByLabel("活动类型")).ToBeVisibleAsync();
+        await editor.Page.GetByLabel("标题", new() { Exact = true }).FillAsync("新建表单里的活动");
+        await editor.Page.GetByLabel("市州", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "武汉市" });
+        await editor.Page.GetByLabel("开始", new() { Exact = true }).FillAsync("2019-11-18T09:30");
+        await editor.Page.GetByLabel("活动类型").SelectOptionAsync(new SelectOptionValue { Label = "培训" });
+        await editor.Page.GetByLabel("主办单位", new() { Exact = true }).FillAsync("武汉市知识产权局");
+        await editor.Page.GetByLabel("正文（Markdown）").FillAsync("活动介绍。");
+        await editor.ClickAsync("保存");
+        await editor.Page.WaitForURLAsync(new Regex(@"/admin/content/\d+$"));
+        await using (var db = cms.App.CreateContext())
+        {
+            var created = db.ContentItems.Single(i => i.Title == "新建表单里的活动");
+            Assert.Equal((ContentKind.Event, "training", "武汉市知识产权局"), (created.Kind, created.EventType, created.Organiser));
+        }
 
         // A city contributor's form starts on a story.
         var wuhan = await AdminPages.OpenAsync(browser.Browser!, cms.BaseUrl, name + "-wuhan");
         await wuhan.SignInAsync(wuhanUser.Email!, Staff.Password);
         await wuhan.FollowAsync("新建内容");
-        Assert.Equal("story", await wuhan.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("story", await wuhan.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
         await wuhan.NavAsync("内容");
         await wuhan.FollowAsync("新建");
-        Assert.Equal("story", await wuhan.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("story", await wuhan.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
 
         // A reviewer is offered neither button, and typing the form's address is refused.
         var reviewer = await AdminPages.OpenAsync(browser.Browser!, cms.BaseUrl, name + "-reviewer");

@@ -32,7 +32,7 @@ public abstract partial class NewsItemFlowTests(BrowserFixture browser, Database
         // 新建内容 on the dashboard: a news item, the picture put in the body through the toolbar's 插入图片.
         await editor.NavAsync("工作台");
         await editor.FollowAsync("新建内容");
-        Assert.Equal("news", await editor.Page.GetByLabel("类型").InputValueAsync());
+        Assert.Equal("news", await editor.Page.GetByLabel("类型", new() { Exact = true }).InputValueAsync());
         await editor.Page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         var body = editor.Page.GetByLabel("正文（Markdown）");
         await body.FillAsync("## 开幕式\n\n第十三届中国专利周在武汉开幕。");

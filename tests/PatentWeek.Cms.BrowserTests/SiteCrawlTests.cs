@@ -46,6 +46,17 @@ public sealed partial class SiteCrawlTests(BrowserFixture browser)
             await desktop.VisitAsync(url);
             await desktop.CheckAsync(step);
         }
+
+        // An item page offers 打印本页 once its script runs; pressing it opens the browser's print (stubbed here, as
+        // a headless browser has no print dialog), and the print stylesheet hides the navigation.
+        await desktop.VisitAsync(firstOfType["news/*"]);
+        var print = desktop.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "打印本页" });
+        await Microsoft.Playwright.Assertions.Expect(print).ToBeVisibleAsync();
+        await desktop.Page.EvaluateAsync("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }");
+        await print.ClickAsync();
+        Assert.Equal(1, await desktop.Page.EvaluateAsync<int>("() => window.__printed"));
+        await desktop.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await desktop.Page.Locator(".masthead .nav").IsVisibleAsync());
     }
 
     [Fact]

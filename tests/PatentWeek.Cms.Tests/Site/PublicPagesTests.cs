@@ -181,6 +181,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         Assert.Contains("作者：张三", first, StringComparison.Ordinal);
         Assert.Contains("原创", first, StringComparison.Ordinal);
         Assert.Contains("复制链接", first, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"button\" class=\"share-print\" data-print hidden>打印本页</button>", first, StringComparison.Ordinal);
         Assert.Contains("<meta property=\"og:type\" content=\"article\">", first, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"next\"", first, StringComparison.Ordinal);
 

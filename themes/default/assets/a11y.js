@@ -63,5 +63,16 @@
     bar.hidden = false;
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire); else wire();
+  // 打印本页 on item pages: a button only where script can print (the print stylesheet works without it, from the browser's menu).
+  function wirePrint() {
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-print]'), function (b) {
+      if (typeof window.print !== 'function') return;
+      b.addEventListener('click', function () { window.print(); });
+      b.hidden = false;
+    });
+  }
+
+  function ready() { wire(); wirePrint(); }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready); else ready();
 })();

@@ -164,3 +164,19 @@ document.querySelectorAll('[data-refresh-after]').forEach((status) => {
   const seconds = Number(status.dataset.refreshAfter) || 5;
   setTimeout(() => window.location.reload(), seconds * 1000);
 });
+
+// A new item's form carries every kind's fields, each marked with the kinds that have it: show the chosen kind's and
+// disable the others' inputs (so they are not posted). Without script every field shows; the save keeps the kind's.
+(() => {
+  const kind = document.getElementById('kind');
+  if (!kind) return;
+  const show = () => {
+    document.querySelectorAll('[data-kinds]').forEach((part) => {
+      const applies = part.dataset.kinds.split(' ').includes(kind.value);
+      part.hidden = !applies;
+      part.querySelectorAll('input, select, textarea, button').forEach((input) => { input.disabled = !applies; });
+    });
+  };
+  kind.addEventListener('change', show);
+  show();
+})();

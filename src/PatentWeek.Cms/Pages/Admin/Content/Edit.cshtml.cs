@@ -86,9 +86,17 @@ public sealed class EditModel(CmsDbContext db, WorkflowService workflow, Markdow
         return $"{nameof(Form)}.{nameof(EditorForm.Texts)}[{field.Name}]";
     }
 
-    /// <summary>The declared text fields the item's kind has that stand in one place of the form.</summary>
+    /// <summary>
+    /// The declared text fields that stand in one place of the form: the item's kind's, or on a new item every kind's,
+    /// each marked with the kinds that have it (<see cref="KindsOf"/>), since the kind can still change there and the
+    /// admin script shows only the chosen kind's (without script every field shows; the save keeps only the kind's).
+    /// </summary>
     public IEnumerable<TextField> FieldsIn(string group) =>
-        (ContentKinds.TryParseKind(Form.Kind, out var kind) ? ContentTypes.Of(kind).Fields : TextFields.All).Where(f => f.FormGroup == group);
+        (Id is null || !ContentKinds.TryParseKind(Form.Kind, out var kind) ? TextFields.All : ContentTypes.Of(kind).Fields).Where(f => f.FormGroup == group);
+
+    /// <summary>The kinds a field belongs to, as the new-item form marks it for the script (<c>data-kinds</c>); none on an existing item.</summary>
+    public string? KindsOf(TextField field) =>
+        Id is null ? string.Join(' ', ContentTypes.All.Where(t => t.Fields.Contains(field)).Select(t => t.Name)) : null;
 
     private async Task LoadOptionsAsync()
     {
