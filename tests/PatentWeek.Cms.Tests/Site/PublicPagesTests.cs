@@ -169,6 +169,21 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_tag_with_a_slash_is_one_linked_page()
+    {
+        var tag = "知识产权/" + Tag();
+        var news = TestContent.UniqueSlug("slash-tag");
+        await TestContent.AddAsync(fixture.App, TestContent.News(news, ContentState.Published, tag));
+
+        var item = await OkAsync($"/news/{news}");
+        var link = $"/tag/{Uri.EscapeDataString(tag)}";
+        Assert.Contains($"href=\"{link}\"", item, StringComparison.Ordinal);
+        var html = await OkAsync(link);
+        Assert.Contains($"href=\"/news/{news}\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, Cards(html));
+    }
+
+    [Fact]
     public async Task An_item_page_has_linked_breadcrumbs_facts_neighbours_and_related_items()
     {
         var tag = Tag();

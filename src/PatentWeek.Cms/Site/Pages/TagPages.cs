@@ -14,6 +14,9 @@ internal static class TagPages
 
     private static async Task<IResult> TagPage(string tag, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
     {
+        // The server decodes every escape of the path but %2F (it would split the segment), so a tag with a slash
+        // (知识产权/专利), linked as one escaped segment, arrives with %2F still in it.
+        tag = tag.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         // Tagged before the lookup: the first item published with the tag evicts a cached "no such tag" too.
         CacheTags.Add(http, CacheTags.Tag(tag));
         var shown = await pages.EditionAsync(http, cancellationToken);
