@@ -15,6 +15,10 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         }
         catch (RefusedException e)
         {
+            // A body refused as too large is still arriving: close the connection after the answer, or the server
+            // reads (drains) the rest of it, up to the largest upload allowed, before it can use the connection again.
+            if (e.Status == StatusCodes.Status413PayloadTooLarge)
+                context.HttpContext.Response.Headers.Connection = "close";
             return Problem(e, context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase));
         }
     }
