@@ -20,6 +20,7 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
     public DbSet<ContentTag> ContentTags => Set<ContentTag>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<Search.SearchDocument> SearchDocuments => Set<Search.SearchDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();

@@ -7,6 +7,7 @@ using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.Search;
 using PatentWeek.Cms.Site;
 using PatentWeek.Cms.Site.Share;
 using PatentWeek.Cms.SiteHealth;
@@ -38,6 +39,7 @@ public static class CmsSetup
             .AddCmsMedia();
         builder.AddCmsWeChat();
         builder.Services.AddCmsSiteHealth();
+        builder.Services.AddCmsSearch();
         return builder;
     }
 

@@ -2,12 +2,12 @@ namespace PatentWeek.Cms.Cli;
 
 /// <summary>
 /// Commands on the same executable: <c>import &lt;folder&gt;</c>, <c>export &lt;folder&gt;</c>,
-/// <c>users add|list|disable</c>, <c>site-health [--url &lt;address&gt;]</c>. They run after the same start-up as the server (configuration,
+/// <c>users add|list|disable</c>, <c>site-health [--url &lt;address&gt;]</c>, <c>search rebuild</c>. They run after the same start-up as the server (configuration,
 /// migrations; the seed only for <c>users</c>, which must work on a fresh data folder), then exit.
 /// </summary>
 public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Options)
 {
-    private static readonly string[] Names = ["import", "export", "users", "site-health"];
+    private static readonly string[] Names = ["import", "export", "users", "site-health", "search"];
     private static readonly string[] UserOptions = ["--email", "--role", "--city", "--url"];
 
     /// <summary>Whether the start-up seed runs first: not before an import or export, which must see only their own data.</summary>
@@ -42,6 +42,7 @@ public sealed record CmsCommand(string Name, IReadOnlyList<string> Arguments, IR
         {
             "users" => await new UsersCommand(scope.ServiceProvider, input, output, error).RunAsync(Arguments, Options),
             "site-health" => await SiteHealthCommand.RunAsync(scope.ServiceProvider, Options, output, error),
+            "search" => await SearchCommand.RunAsync(scope.ServiceProvider, Arguments, output, error),
             _ => await ContentCommands.RunAsync(scope.ServiceProvider, Name, Arguments, output, error),
         };
     }

@@ -86,12 +86,34 @@ public sealed class SearchQuery
         }));
     }
 
-    /// <summary>The PostgreSQL tsquery text (for <c>to_tsquery('simple', …)</c>, which leaves these tokens as they are).</summary>
+    /// <summary>
+    /// The PostgreSQL tsquery text, cast as it is (<c>CAST(… AS tsquery)</c>: no parser, so no locale decides what a
+    /// word is). A break in a phrase is the gap it leaves in the vector's positions: <c>'5g' &lt;2&gt; '专利'</c>.
+    /// </summary>
     public string ToTsQuery() => string.Join(" & ", Terms.Select(t => t.Kind switch
     {
         SearchTermKind.Prefix => $"'{t.Tokens[0]}':*",
-        _ => "(" + string.Join(" <-> ", t.Tokens.Select(token => $"'{token}'")) + ")",
+        _ => "(" + Phrase(t.Tokens) + ")",
     }));
+
+    private static string Phrase(IReadOnlyList<string> tokens)
+    {
+        var text = new System.Text.StringBuilder();
+        var distance = 1;
+        foreach (var token in tokens)
+        {
+            if (token == SearchText.Break)
+            {
+                distance++;
+                continue;
+            }
+            if (text.Length > 0)
+                text.Append(distance == 1 ? " <-> " : $" <{distance.ToString(System.Globalization.CultureInfo.InvariantCulture)}> ");
+            text.Append('\'').Append(token).Append('\'');
+            distance = 1;
+        }
+        return text.ToString();
+    }
 
     private static SearchTerm Term(SearchRun run, bool exactWord)
     {

@@ -18,9 +18,11 @@ public static class SearchText
 {
     /// <summary>
     /// Stands between two runs in the indexed sequence, so the last pair of one run and the first of the next are not
-    /// adjacent: "高价，值专" must not match the phrase 高价值专. The query side never produces it.
+    /// adjacent: "高价，值专" must not match the phrase 高价值专. A private-use character: SQLite's <c>unicode61</c>
+    /// keeps it as a token, no query can contain it (the tokenizer breaks on it) and so no prefix query reaches it;
+    /// PostgreSQL's vector leaves it out and keeps the gap in the positions instead.
     /// </summary>
-    public const string Break = "qq0brk";
+    public const string Break = "\uE000";
 
     /// <summary>A Latin word longer than this is cut (a pasted hash or URL is not a word anyone searches for whole).</summary>
     public const int MaxWordLength = 64;
