@@ -32,7 +32,8 @@ public static partial class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        if (await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var ready = await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        if (ready)
             await AccountsInitializer.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (seed && options.SeedAtStartup)
@@ -43,6 +44,11 @@ public static partial class DatabaseInitializer
             if (options.CreateDemoAccounts)
                 await AccountsInitializer.CreateDemoAccountsAsync(services.GetRequiredService<UserManager<CmsUser>>(), db, paths, Console.Out);
         }
+
+        // A search index never built (a database from before search, a restored one): built once, here. After that the
+        // content events keep it (Search/SearchIndexUpdates), and `search rebuild` makes it again by hand.
+        if (ready && !await db.SearchDocuments.AnyAsync(cancellationToken) && await db.ContentItems.AnyAsync(i => i.DeletedAt == null, cancellationToken))
+            await services.GetRequiredService<Search.SearchIndexer>().RebuildAsync(cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Information, "Seed content from {Folder}: {Report}")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data.Content;
 using PatentWeek.Cms.Search;
 using PatentWeek.Cms.Tests.Infrastructure;
@@ -121,6 +122,32 @@ public abstract class SearchIndexTests(AppFixture fixture)
         await using (var scope = fixture.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RefreshAsync([items.Title], Ct);
         Assert.Equal([items.Body, items.Summary], await FindAsync($"{marker} 高价值专利"));
+    }
+
+    [Fact]
+    public async Task A_publish_through_the_api_is_indexed_by_its_event_and_an_unpublish_a_republish_and_a_trash_follow()
+    {
+        var marker = Marker();
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var id = await editor.Client.CreateAsync(new { kind = "news", title = $"{marker}发布即可搜索", body = "知识产权宣传周" });
+        Assert.Empty(await FindAsync($"{marker} 宣传周", publicOnly: false));
+
+        async Task Expect(bool found, bool isPublic) => await Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.App.CreateContext();
+            Assert.True(SearchQuery.TryParse($"{marker} 宣传周", out var query, out _));
+            var match = await SearchMatches.Of(db, query).SingleOrDefaultAsync(m => m.Id == id, Ct);
+            return found ? match is not null && match.IsPublic == isPublic : match is null;
+        }, TimeSpan.FromSeconds(10));
+
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        await Expect(found: true, isPublic: true);
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/unpublish");
+        await Expect(found: true, isPublic: false);
+        await editor.Client.PostAsync($"/api/manage/v1/content/{id}/publish");
+        await Expect(found: true, isPublic: true);
+        await editor.Client.ExpectAsync(System.Net.HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/manage/v1/content/{id}");
+        await Expect(found: false, isPublic: false);
     }
 }
 
