@@ -36,6 +36,12 @@ public static partial class DatabaseInitializer
         if (ready)
             await AccountsInitializer.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
+        // A search index never built (a database from before search, a restored one): built once, here, before the
+        // seed (whose import, when it changes anything, has the outbox rebuild it). After that the content events keep
+        // it (Search/SearchIndexUpdates), and `search rebuild` makes it again by hand.
+        if (ready && !await db.SearchDocuments.AnyAsync(cancellationToken) && await db.ContentItems.AnyAsync(i => i.DeletedAt == null, cancellationToken))
+            await services.GetRequiredService<Search.SearchIndexer>().RebuildAsync(cancellationToken);
+
         if (seed && options.SeedAtStartup)
         {
             var report = await services.GetRequiredService<ContentImporter>()
@@ -44,11 +50,6 @@ public static partial class DatabaseInitializer
             if (options.CreateDemoAccounts)
                 await AccountsInitializer.CreateDemoAccountsAsync(services.GetRequiredService<UserManager<CmsUser>>(), db, paths, Console.Out);
         }
-
-        // A search index never built (a database from before search, a restored one): built once, here. After that the
-        // content events keep it (Search/SearchIndexUpdates), and `search rebuild` makes it again by hand.
-        if (ready && !await db.SearchDocuments.AnyAsync(cancellationToken) && await db.ContentItems.AnyAsync(i => i.DeletedAt == null, cancellationToken))
-            await services.GetRequiredService<Search.SearchIndexer>().RebuildAsync(cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Information, "Seed content from {Folder}: {Report}")]

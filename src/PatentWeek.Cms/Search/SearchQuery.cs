@@ -60,7 +60,7 @@ public sealed class SearchQuery
         {
             var runs = SearchText.Runs(part);
             if (quoted && runs.Count > 1)
-                terms.Add(new SearchTerm(SearchTermKind.Phrase, PhraseTokens(runs)));
+                terms.Add(new SearchTerm(SearchTermKind.Phrase, SearchText.Sequence(runs)));
             else
                 terms.AddRange(runs.Select(run => Term(run, exactWord: quoted)));
         }
@@ -121,19 +121,6 @@ public sealed class SearchQuery
             return new SearchTerm(exactWord ? SearchTermKind.Phrase : SearchTermKind.Prefix, [run.Text]);
         var tokens = SearchText.Sequence(run).ToList();
         return SearchText.Characters(run.Text).Count == 1 ? new SearchTerm(SearchTermKind.Character, tokens) : new SearchTerm(SearchTermKind.Phrase, tokens);
-    }
-
-    /// <summary>A quoted text of several runs: their tokens in order with the break between, as the index has them.</summary>
-    private static List<string> PhraseTokens(List<SearchRun> runs)
-    {
-        var tokens = new List<string>();
-        foreach (var run in runs)
-        {
-            if (tokens.Count > 0)
-                tokens.Add(SearchText.Break);
-            tokens.AddRange(SearchText.Sequence(run));
-        }
-        return tokens;
     }
 
     /// <summary>The query cut at its quotes: text inside a pair of "…" or “…” is quoted; an unpaired quote is a break.</summary>

@@ -68,23 +68,28 @@ public static class SearchText
     public static string Tokens(string? text)
     {
         var runs = Runs(text);
-        var tokens = new List<string>();
-        var characters = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var run in runs)
-        {
-            if (tokens.Count > 0)
-                tokens.Add(Break);
-            tokens.AddRange(Sequence(run));
-            if (run.IsCjk)
-                foreach (var c in Characters(run.Text))
-                    characters.Add(c);
-        }
+        var tokens = Sequence(runs);
+        var characters = new SortedSet<string>(runs.Where(r => r.IsCjk).SelectMany(r => Characters(r.Text)), StringComparer.Ordinal);
         if (characters.Count > 0)
         {
             tokens.Add(Break);
             tokens.AddRange(characters);
         }
         return string.Join(' ', tokens);
+    }
+
+    /// <summary>The ordered tokens of runs: each run's <see cref="Sequence(SearchRun)"/>, with <see cref="Break"/> between runs.</summary>
+    public static List<string> Sequence(IEnumerable<SearchRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var tokens = new List<string>();
+        foreach (var run in runs)
+        {
+            if (tokens.Count > 0)
+                tokens.Add(Break);
+            tokens.AddRange(Sequence(run));
+        }
+        return tokens;
     }
 
     /// <summary>The tokens a run contributes to the ordered sequence: its pairs, its one character, or its word.</summary>
