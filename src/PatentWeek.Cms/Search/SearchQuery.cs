@@ -13,8 +13,8 @@ public enum SearchTermKind
     Prefix,
 }
 
-/// <summary>One term; a query's terms are all required (AND).</summary>
-public sealed record SearchTerm(SearchTermKind Kind, IReadOnlyList<string> Tokens);
+/// <summary>One term; a query's terms are all required (AND). <see cref="Runs"/> are what it was made of, for marking snippets.</summary>
+public sealed record SearchTerm(SearchTermKind Kind, IReadOnlyList<string> Tokens, IReadOnlyList<SearchRun> Runs);
 
 /// <summary>Why a query was refused (stable codes for the API, and the message the site shows next to the box).</summary>
 public sealed record SearchRefusal(string Code, string Detail, string Message);
@@ -60,7 +60,7 @@ public sealed class SearchQuery
         {
             var runs = SearchText.Runs(part);
             if (quoted && runs.Count > 1)
-                terms.Add(new SearchTerm(SearchTermKind.Phrase, SearchText.Sequence(runs)));
+                terms.Add(new SearchTerm(SearchTermKind.Phrase, SearchText.Sequence(runs), runs));
             else
                 terms.AddRange(runs.Select(run => Term(run, exactWord: quoted)));
         }
@@ -118,9 +118,9 @@ public sealed class SearchQuery
     private static SearchTerm Term(SearchRun run, bool exactWord)
     {
         if (!run.IsCjk)
-            return new SearchTerm(exactWord ? SearchTermKind.Phrase : SearchTermKind.Prefix, [run.Text]);
+            return new SearchTerm(exactWord ? SearchTermKind.Phrase : SearchTermKind.Prefix, [run.Text], [run]);
         var tokens = SearchText.Sequence(run).ToList();
-        return SearchText.Characters(run.Text).Count == 1 ? new SearchTerm(SearchTermKind.Character, tokens) : new SearchTerm(SearchTermKind.Phrase, tokens);
+        return new SearchTerm(SearchText.Characters(run.Text).Count == 1 ? SearchTermKind.Character : SearchTermKind.Phrase, tokens, [run]);
     }
 
     /// <summary>The query cut at its quotes: text inside a pair of "…" or “…” is quoted; an unpaired quote is a break.</summary>

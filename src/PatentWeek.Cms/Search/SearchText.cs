@@ -46,7 +46,7 @@ public static class SearchText
 
         foreach (var rune in normal.EnumerateRunes())
         {
-            var kind = IsCjk(rune) ? true : Rune.IsLetterOrDigit(rune) ? false : (bool?)null;
+            var kind = KindOf(rune);
             if (kind is null)
             {
                 Flush();
@@ -132,6 +132,9 @@ public static class SearchText
         }
         return valid.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
     }
+
+    /// <summary>What a (normalised) character is to search: CJK (true), a letter or digit (false), or a break (null).</summary>
+    internal static bool? KindOf(Rune rune) => IsCjk(rune) ? true : Rune.IsLetterOrDigit(rune) ? false : null;
 
     /// <summary>Han (with its extensions and compatibility forms), kana and Hangul: the scripts written without spaces.</summary>
     public static bool IsCjk(Rune rune) => rune.Value switch
