@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Content.Types;
 using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Search;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Delivery;
@@ -26,6 +27,7 @@ public static class DeliveryApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/content/{kind}/{slug}", GetContent).WithName("GetContent").WithSummary("One published item with its HTML")
             .Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapSearchApi();
         api.MapGet("/cities", ListCities).WithName("ListCities").WithSummary("The province's cities");
 
         // Previews are per-token, never cached and never indexed: outside the cached, ETagged group.

@@ -23,7 +23,7 @@ public sealed record CityRefDto(string Code, string Name);
 public sealed record CityDto(string Code, string Name, string Kind, int MinimumEvents);
 
 /// <summary>An item in a list: enough for a card (an event's card shows its own time and place).</summary>
-public sealed record ContentSummaryDto(
+public record ContentSummaryDto(
     [property: ContentKindName] string Kind,
     string Slug,
     string Title,

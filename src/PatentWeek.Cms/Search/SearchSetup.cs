@@ -8,6 +8,7 @@ public static class SearchSetup
     public static IServiceCollection AddCmsSearch(this IServiceCollection services)
     {
         services.AddScoped<SearchIndexer>();
+        services.AddScoped<PublicSearch>();
         services.AddDomainEventListener<ContentPublished, SearchIndexUpdates>();
         services.AddDomainEventListener<ContentUnpublished, SearchIndexUpdates>();
         services.AddDomainEventListener<ContentChanged, SearchIndexUpdates>();

@@ -28,10 +28,16 @@ public static class CacheTags
     /// <summary>Lists that may show an item of any kind, city or tag (the delivery API's list without a kind).</summary>
     public const string Lists = "lists";
 
-    /// <summary>An item's page and its API answer, by address (kind and slug), so a renamed item's old address goes too.</summary>
+    /// <summary>
+    /// Search results (pages and API answers): evicted by the index itself once it has taken a change in, since results
+    /// read the index, and an answer cached between the change and its indexing would otherwise stay stale.
+    /// </summary>
+    public const string Search = "search";
+
     /// <summary>The sitemap: it lists every item's address, so any change to what is published changes it.</summary>
     public const string Sitemap = "sitemap";
 
+    /// <summary>An item's page and its API answer, by address (kind and slug), so a renamed item's old address goes too.</summary>
     public static string Item(string kind, string slug) => $"item:{kind}/{slug}";
 
     public static string KindList(string kind) => $"list:{kind}";

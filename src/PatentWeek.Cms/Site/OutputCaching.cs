@@ -24,10 +24,10 @@ public static class OutputCaching
     public const string ApiPolicy = "public-api";
 
     /// <summary>The only query parameters a public page reads (paging, search, list filters).</summary>
-    public static readonly string[] SiteQuery = ["page", "q", "city", "kind", "tag", "type"];
+    public static readonly string[] SiteQuery = ["page", "q", "city", "kind", "tag", "type", "edition"];
 
-    /// <summary>The delivery API's parameters (<see cref="Delivery.ContentListQuery"/> and the item's <c>edition</c>).</summary>
-    public static readonly string[] ApiQuery = ["kind", "city", "tag", "edition", "page", "pageSize", "from", "to"];
+    /// <summary>The delivery API's parameters (<see cref="Delivery.ContentListQuery"/>, the item's <c>edition</c>, search's <c>q</c>).</summary>
+    public static readonly string[] ApiQuery = ["kind", "city", "tag", "edition", "page", "pageSize", "from", "to", "q"];
 
     /// <summary>
     /// The whole cache: 64 MB of bodies and headers. A page is 10–40 KB, so this holds a few thousand pages: every

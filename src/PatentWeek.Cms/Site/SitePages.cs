@@ -20,6 +20,7 @@ public static class SitePages
         site.MapTagPages();
         site.MapEditionPages();
         site.MapEventCalendar();
+        site.MapSearchPage();
         app.MapGet("/preview/{token}", ItemPages.PreviewPage).ExcludeFromDescription();
         app.MapSiteFeeds();
         // Every unmatched path outside the APIs, file-like ones (/wp-login.php) included, gets the friendly

@@ -193,6 +193,9 @@ public sealed partial class ThemeRenderer
         options.MemberAccessStrategy.Register<Pages.CalendarDayDto>();
         options.MemberAccessStrategy.Register<Pages.CalendarEventDto>();
         options.MemberAccessStrategy.Register<Pages.FilterOptionDto>();
+        options.MemberAccessStrategy.Register<Search.SearchHitDto>();
+        options.MemberAccessStrategy.Register<Pages.SearchFacetDto>();
+        options.MemberAccessStrategy.Register<Pages.SearchResultDto>();
         return options;
     });
 

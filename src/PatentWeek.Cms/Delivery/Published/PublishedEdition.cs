@@ -12,6 +12,7 @@ public sealed class PublishedEdition
 {
     private readonly Dictionary<(ContentKind Kind, string Slug), PublishedEntry> _bySlug;
     private readonly Dictionary<(ContentKind Kind, string Slug), string> _renamed;
+    private readonly Dictionary<int, PublishedEntry> _byId;
 
     public PublishedEdition(Edition edition, IEnumerable<PublishedEntry> entries, IEnumerable<(ContentKind Kind, string OldSlug, string Slug)> renamed)
     {
@@ -20,6 +21,7 @@ public sealed class PublishedEdition
         Newest = [.. entries.OrderByDescending(e => e.PublishedAtUtc).ThenByDescending(e => e.Id)];
         Events = [.. Newest.Where(e => e.Kind == ContentKind.Event).OrderBy(e => e.StartsAtUtc == null).ThenBy(e => e.StartsAtUtc).ThenBy(e => e.Id)];
         _bySlug = Newest.ToDictionary(e => (e.Kind, e.Summary.Slug));
+        _byId = Newest.ToDictionary(e => e.Id);
         _renamed = [];
         foreach (var (kind, oldSlug, slug) in renamed)
             _renamed.TryAdd((kind, oldSlug), slug);
@@ -37,6 +39,9 @@ public sealed class PublishedEdition
     internal ConcurrentDictionary<int, ContentDto> Items { get; } = new();
 
     public PublishedEntry? Find(ContentKind kind, string slug) => _bySlug.GetValueOrDefault((kind, slug));
+
+    /// <summary>The published item with this id, or null (search finds items by id).</summary>
+    public PublishedEntry? Find(int id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The current slug of a published item that once had <paramref name="oldSlug"/>, or null.</summary>
     public string? RenamedTo(ContentKind kind, string oldSlug) =>

@@ -87,7 +87,9 @@ public sealed class SitePageRenderer(ThemeRenderer theme, PublicUrls urls, Conte
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (page > pages)
             return null;
-        string At(int n) => n == 1 ? path : $"{path}?page={n}";
+        // A search's address has its query already: the page number joins it.
+        var join = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        string At(int n) => n == 1 ? path : $"{path}{join}page={n}";
         return new PagerDto(page, pages, total, page > 1 ? At(page - 1) : null, page < pages ? At(page + 1) : null);
     }
 }
