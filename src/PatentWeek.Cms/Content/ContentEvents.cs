@@ -70,6 +70,17 @@ public sealed record ContentTrashed(int ItemId, ContentPlaces Places) : IContent
 }
 
 /// <summary>
+/// An item that is not live was created or changed in place (saved, its revision restored, trashed, restored from the
+/// trash): nothing public changed, only what staff find. No place is carried, as no public page shows it.
+/// </summary>
+public sealed record ContentEdited(int ItemId) : IDomainEvent
+{
+    public static string EventType => "content.edited";
+
+    public string Key => ContentEventKey.Of(ItemId);
+}
+
+/// <summary>
 /// An import of content files changed the campaign (items, editions, cities or the site's identity): anything public
 /// may have changed, by any number of items at once, so the whole public site is refreshed rather than item by item.
 /// </summary>

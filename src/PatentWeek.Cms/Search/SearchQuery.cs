@@ -40,11 +40,11 @@ public sealed class SearchQuery
 
     public IReadOnlyList<SearchTerm> Terms { get; }
 
-    public static readonly SearchRefusal Empty = new("q_required", "The query 'q' is empty.", "请输入要搜索的词。");
+    public static readonly SearchRefusal Empty = new("q-required", "The query 'q' is empty.", "请输入要搜索的词。");
 
-    public static readonly SearchRefusal TooLong = new("q_too_long", $"The query 'q' is longer than {MaxLength} characters.", $"搜索词最多 {MaxLength} 个字。");
+    public static readonly SearchRefusal TooLong = new("q-too-long", $"The query 'q' is longer than {MaxLength} characters.", $"搜索词最多 {MaxLength} 个字。");
 
-    public static readonly SearchRefusal NoWords = new("q_no_words", "The query 'q' has no letters, digits or Chinese characters.", "搜索词里没有可以查找的文字，请换一个词。");
+    public static readonly SearchRefusal NoWords = new("q-no-words", "The query 'q' has no letters, digits or Chinese characters.", "搜索词里没有可以查找的文字，请换一个词。");
 
     /// <summary>Parses a query: words are ANDed, text in "…" or “…” is a phrase; or says why there is nothing to search.</summary>
     public static bool TryParse(string? q, out SearchQuery query, out SearchRefusal? refusal)

@@ -13,6 +13,7 @@ public static class SearchSetup
         services.AddDomainEventListener<ContentUnpublished, SearchIndexUpdates>();
         services.AddDomainEventListener<ContentChanged, SearchIndexUpdates>();
         services.AddDomainEventListener<ContentTrashed, SearchIndexUpdates>();
+        services.AddDomainEventListener<ContentEdited, SearchIndexUpdates>();
         services.AddDomainEventListener<ContentImported, SearchIndexUpdates>();
         return services;
     }

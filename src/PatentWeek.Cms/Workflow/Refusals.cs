@@ -12,6 +12,13 @@ namespace PatentWeek.Cms.Workflow;
 public static class Refusals
 {
     // Who may do what.
+    /// <summary>A text search refused by <see cref="Search.SearchQuery"/> (empty, too long, nothing to search for): its own code and words.</summary>
+    public static Refusal Search(Search.SearchRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(refusal.Code, refusal.Detail, refusal.Message);
+    }
+
     public static Refusal CannotCreate() => new("role-cannot-create", "Your role cannot create content.", "你的角色不能新建内容。");
     public static Refusal CityKindsOnly() => new("city-kinds-only", "City contributors create stories and events only.", "市州投稿人只能新建市州亮点和活动。");
     public static Refusal OwnCityOnly() => new("own-city-only", "City contributors create items for their own city only.", "市州投稿人只能为本市州新建内容。");

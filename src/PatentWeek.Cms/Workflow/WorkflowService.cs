@@ -74,8 +74,10 @@ public sealed class WorkflowService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, AuditAction.Create, Target(item), item.Title);
+        events.Raise(new ContentEdited(item.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.RunSavedAsync();
         return item;
     }
 
@@ -251,6 +253,8 @@ public sealed class WorkflowService(
         audit.Record(actor, AuditAction.Delete, Target(item), item.Title);
         if (item.State == ContentState.Published)
             events.Raise(new ContentTrashed(item.Id, ContentPlaces.Of(item)));
+        else
+            events.Raise(new ContentEdited(item.Id));
         await SaveAsync(item, cancellationToken);
     }
 
@@ -265,6 +269,8 @@ public sealed class WorkflowService(
         audit.Record(actor, AuditAction.Restore, Target(item));
         if (item.State == ContentState.Published)
             events.Raise(new ContentChanged(item.Id, ContentPlaces.Of(item)));
+        else
+            events.Raise(new ContentEdited(item.Id));
         await SaveAsync(item, cancellationToken);
         return item;
     }
@@ -305,6 +311,7 @@ public sealed class WorkflowService(
 
         RecordSlugChange(item, fields.Slug);
         writer.Apply(item, fields, actor.Email);
+        events.Raise(new ContentEdited(item.Id));
     }
 
     /// <summary>The version an editor works on: the working copy when there is one, else the item itself.</summary>

@@ -71,18 +71,18 @@ public abstract class SearchApiTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("", "q_required")]
-    [InlineData("%20%20%20", "q_required")]
-    [InlineData("!!!%EF%BC%8C%E3%80%82%20...", "q_no_words")]
-    [InlineData("*%3A%26!%22", "q_no_words")]
+    [InlineData("", "q-required")]
+    [InlineData("%20%20%20", "q-required")]
+    [InlineData("!!!%EF%BC%8C%E3%80%82%20...", "q-no-words")]
+    [InlineData("*%3A%26!%22", "q-no-words")]
     public async Task A_query_with_nothing_to_search_is_a_400_naming_q(string q, string code)
     {
         var problem = await Client.GetJsonAsync($"/api/v1/search?q={q}", HttpStatusCode.BadRequest);
         Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.Contains("'q'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
-        Assert.Equal("q_required", (await Client.GetJsonAsync("/api/v1/search", HttpStatusCode.BadRequest)).GetProperty("code").GetString());
-        Assert.Equal("q_too_long", (await Client.GetJsonAsync($"/api/v1/search?q={Q(new string('专', 101))}", HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        Assert.Equal("q-required", (await Client.GetJsonAsync("/api/v1/search", HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        Assert.Equal("q-too-long", (await Client.GetJsonAsync($"/api/v1/search?q={Q(new string('专', 101))}", HttpStatusCode.BadRequest)).GetProperty("code").GetString());
     }
 
     [Theory]

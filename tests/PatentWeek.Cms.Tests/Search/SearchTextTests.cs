@@ -65,12 +65,12 @@ public sealed class SearchTextTests
     }
 
     [Theory]
-    [InlineData(null, "q_required")]
-    [InlineData("", "q_required")]
-    [InlineData("   　 ", "q_required")]
-    [InlineData("，。！？", "q_no_words")]
-    [InlineData("*:&!()\"\"", "q_no_words")]
-    [InlineData("\0\0", "q_no_words")]
+    [InlineData(null, "q-required")]
+    [InlineData("", "q-required")]
+    [InlineData("   　 ", "q-required")]
+    [InlineData("，。！？", "q-no-words")]
+    [InlineData("*:&!()\"\"", "q-no-words")]
+    [InlineData("\0\0", "q-no-words")]
     public void Nothing_to_search_is_refused_with_a_code(string? q, string code)
     {
         Assert.False(SearchQuery.TryParse(q, out _, out var refusal));
@@ -84,6 +84,6 @@ public sealed class SearchTextTests
     {
         Assert.True(SearchQuery.TryParse(new string('专', SearchQuery.MaxLength), out _, out _));
         Assert.False(SearchQuery.TryParse(new string('专', SearchQuery.MaxLength + 1), out _, out var refusal));
-        Assert.Equal("q_too_long", refusal!.Code);
+        Assert.Equal("q-too-long", refusal!.Code);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Search;
 
 namespace PatentWeek.Cms.Content.Staff;
 
@@ -15,7 +16,10 @@ public sealed class StaffContentQueries(CmsDbContext db)
     /// <summary>Live (not trashed) items the actor may see.</summary>
     private IQueryable<ContentItem> Live(Actor actor) => db.ContentItems.AsNoTracking().Where(i => i.DeletedAt == null).VisibleTo(actor);
 
-    /// <summary>The content list: filtered, searched in title, summary and body, most recently changed first.</summary>
+    /// <summary>
+    /// The content list: filtered, most recently changed first; with a text query, the items the search index matches
+    /// (drafts included: the index holds every item outside the trash), whole query in the title first.
+    /// </summary>
     public async Task<StaffPage> ListAsync(Actor actor, StaffFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -26,13 +30,21 @@ public sealed class StaffContentQueries(CmsDbContext db)
             query = query.Where(i => i.Kind == kind);
         if (filter.City is { } city)
             query = query.Where(i => i.CityCode == city);
-        if (filter.Q is { } q)
-            query = query.Where(i => i.Title.Contains(q) || (i.Summary != null && i.Summary.Contains(q)) || i.Body.Contains(q));
+
+        IQueryable<ContentItem> ordered;
+        if (filter.Query is { } text)
+        {
+            var matched = query.Join(SearchMatches.Of(db, text), i => i.Id, m => m.Id, (i, m) => new { Item = i, m.Tier });
+            query = matched.Select(x => x.Item);
+            ordered = matched.OrderBy(x => x.Tier).ThenByDescending(x => x.Item.UpdatedAt).ThenByDescending(x => x.Item.Id).Select(x => x.Item);
+        }
+        else
+        {
+            ordered = query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id);
+        }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await RowsAsync(
-            query.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize),
-            cancellationToken);
+        var items = await RowsAsync(ordered.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), cancellationToken);
         return new StaffPage(items, filter.Page, filter.PageSize, total);
     }
 

@@ -1,4 +1,5 @@
 using PatentWeek.Cms.Data.Content;
+using PatentWeek.Cms.Search;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Content.Staff;
@@ -7,7 +8,8 @@ namespace PatentWeek.Cms.Content.Staff;
 /// What staff filter the content list by. Made by <see cref="Parse"/>, the one place that reads the filters of the
 /// management API and of the admin's list alike.
 /// </summary>
-public sealed record StaffFilter(ContentState? State = null, ContentKind? Kind = null, string? City = null, string? Q = null, int Page = 1, int PageSize = 50)
+/// <remarks><see cref="Query"/> is a text search by the site's own search rules, over everything the actor may see.</remarks>
+public sealed record StaffFilter(ContentState? State = null, ContentKind? Kind = null, string? City = null, SearchQuery? Query = null, int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 200;
 
@@ -42,8 +44,18 @@ public sealed record StaffFilter(ContentState? State = null, ContentKind? Kind =
             (page, pageSize) = (1, 50);
         }
 
+        // A blank box is no search; text with nothing to search for (only punctuation, too long) is refused by its rules.
+        SearchQuery? query = null;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            if (SearchQuery.TryParse(q, out var parsed, out var refusal))
+                query = parsed;
+            else
+                refused["q"] = Refusals.Search(refusal!);
+        }
+
         errors = refused;
-        return new StaffFilter(parsedState, parsedKind, city, string.IsNullOrWhiteSpace(q) ? null : q, page, pageSize);
+        return new StaffFilter(parsedState, parsedKind, city, query, page, pageSize);
     }
 
     /// <summary>The API's 400 for filters <see cref="Parse"/> refused: English detail per field, and the refusals' codes.</summary>
