@@ -62,6 +62,18 @@ public sealed class SiteVisitor : IAsyncDisposable
         Assert.True(response is { Status: 200 }, $"{_name}: {url} answered {response?.Status}");
     }
 
+    /// <summary>
+    /// Takes back the console's report of a page that was meant to answer <paramref name="status"/> (a refused form is a
+    /// 4xx with its message, and the browser logs every 4xx document); fails unless exactly that was reported.
+    /// </summary>
+    public void ExpectStatusReported(int status)
+    {
+        var reported = _problems.RemoveAll(p => p.EndsWith($"Failed to load resource: the server responded with a status of {status} ({ReasonOf(status)})", StringComparison.Ordinal));
+        Assert.True(reported == 1, $"{_name}: expected the browser to report one {status}, it reported {reported}");
+    }
+
+    private static string ReasonOf(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
     /// <summary>Fails on anything the console reported since the last check.</summary>
     public void AssertNoConsoleProblems()
     {

@@ -29,8 +29,10 @@ internal static class SearchPage
     private static async Task<IResult> Search(
         [Microsoft.AspNetCore.Http.AsParameters] SearchRequest request, SitePageRenderer pages, PublicSearch search, HttpContext http, CancellationToken cancellationToken)
     {
-        // A page size is the API's choice, not the page's: the page always shows 20.
-        request = request with { PageSize = null, Page = string.IsNullOrEmpty(request.Page) ? null : request.Page };
+        // A page size is the API's choice, not the page's: the page always shows 20. The form sends an empty value for
+        // 全部市州; an empty filter is no filter.
+        static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        request = request with { PageSize = null, Page = Given(request.Page), City = Given(request.City), Kind = Given(request.Kind), Edition = Given(request.Edition) };
         var valid = request.TryValidate(out var query, out var filter, out var errors, out var refusal);
         // A query refused is shown with its message; a filter that is not one (kind=x, page=0) is no page.
         if (errors.Keys.Any(k => k != "q"))
