@@ -9,8 +9,11 @@ using PatentWeek.Cms.Delivery.Published;
 namespace PatentWeek.Cms.Search;
 
 /// <summary>
-/// Search as the public sees it, for the site and the delivery API alike: the published items of one edition, ranked
-/// by <see cref="SearchMatches.Ranked"/>, each shown by its card from the published read model with its snippet.
+/// Search as the public sees it, for the site and the delivery API alike: the index's hits (<see cref="SearchMatches.HitsAsync"/>)
+/// among the published items of one edition, as the published read model holds them, ranked by <see cref="SearchMatches"/>'s
+/// order, each shown by its card with its snippet. Filtering, counting and ordering happen in memory on the read model:
+/// for a common word the index's hits are most of the campaign, and reading their rows back from the database for each
+/// search would cost more than the search itself.
 /// </summary>
 public sealed class PublicSearch(CmsDbContext db, PublishedSite site)
 {
@@ -19,34 +22,24 @@ public sealed class PublicSearch(CmsDbContext db, PublishedSite site)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(filter);
-        var editionId = edition.Id;
-        var matches = SearchMatches.Of(db, query).Where(m => m.IsPublic && m.EditionId == editionId);
-        if (filter.City is { } city)
-            matches = matches.Where(m => m.CityCode == city);
+        var hits = await SearchMatches.HitsAsync(db, query, cancellationToken);
+        var published = (await site.GetAsync(cancellationToken)).Of(edition);
+        // Only what the read model has is public: a draft, another edition's item or one just unpublished is not in it.
+        var found = hits.Select(h => (h.Tier, Entry: published.Find(h.Id)))
+            .Where(x => x.Entry is not null && (filter.City is null || x.Entry.CityCode == filter.City))
+            .Select(x => (x.Tier, Entry: x.Entry!))
+            .ToList();
 
         // The counts per kind ignore the kind filter: they are the choices next to the results.
-        var counts = await matches.GroupBy(m => m.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var kinds = counts
-            .Select(c => (Kind: Enum.Parse<ContentKind>(c.Kind), c.Count))
-            .OrderBy(c => c.Kind)
-            .ToDictionary(c => c.Kind.ToName(), c => c.Count, StringComparer.Ordinal);
-        if (filter.Kind is { } kind)
-        {
-            var name = kind.ToString();
-            matches = matches.Where(m => m.Kind == name);
-        }
-        var total = filter.Kind is { } k ? kinds.GetValueOrDefault(k.ToName()) : counts.Sum(c => c.Count);
+        var kinds = found.CountBy(x => x.Entry.Kind).OrderBy(c => c.Key).ToDictionary(c => c.Key.ToName(), c => c.Value, StringComparer.Ordinal);
+        var shown = filter.Kind is { } kind ? found.Where(x => x.Entry.Kind == kind).ToList() : found;
+        var page = shown.Ranked(x => x.Tier, x => x.Entry.PublishedAtUtc ?? DateTime.MinValue, x => x.Entry.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(x => x.Entry).ToList();
 
-        var ids = total <= (filter.Page - 1) * filter.PageSize ? [] : await matches.Ranked()
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(m => m.Id).ToListAsync(cancellationToken);
+        var ids = page.Select(e => e.Id).ToList();
         var texts = await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.ContentItemId))
             .Select(d => new { d.ContentItemId, d.Summary, d.Body }).ToDictionaryAsync(d => d.ContentItemId, cancellationToken);
-        var published = (await site.GetAsync(cancellationToken)).Of(edition);
-        // An item the index has and the read model not yet (a publish a moment ago) is left out of this page.
-        var items = ids.Select(id => (Entry: published.Find(id), Text: texts.GetValueOrDefault(id)))
-            .Where(x => x.Entry is not null && x.Text is not null)
-            .Select(x => new SearchHitDto(x.Entry!.Summary, SearchSnippet.For(query, x.Text!.Summary, x.Text.Body)))
-            .ToList();
-        return new SearchPageDto(items, filter.Page, filter.PageSize, total, kinds);
+        var items = page.Select(e => new SearchHitDto(e.Summary, texts.TryGetValue(e.Id, out var t) ? SearchSnippet.For(query, t.Summary, t.Body) : "")).ToList();
+        return new SearchPageDto(items, filter.Page, filter.PageSize, shown.Count, kinds);
     }
 }

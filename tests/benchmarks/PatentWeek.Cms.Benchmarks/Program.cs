@@ -12,6 +12,8 @@ using PatentWeek.Cms.Benchmarks;
 //                                              secure-mode follower messages against a running CMS's /wechat/callback
 //                                              (serverPid: a local server's process, for its CPU time per request)
 //   static <folder> <url>                      plain Kestrel serving a folder's files (http.sh's yardstick)
+//   search <sqlite|postgres> [items=20000] [postgresAdminConnectionString]
+//                                              search on generated items, with the substring scan as baseline
 //   wechat [BenchmarkDotNet arguments]         BenchmarkDotNet over WeChatBenchmarks
 //   anything else                              BenchmarkDotNet over RenderBenchmarks (its usual arguments apply)
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -27,6 +29,8 @@ switch (args.FirstOrDefault())
         return 2;
     case "static" when args.Length == 3:
         return await StaticServer.RunAsync(args[1], args[2]);
+    case "search" when args.Length >= 2:
+        return await SearchLoad.RunAsync(args[1], Arg(2, 20_000), args.Length > 3 ? args[3] : null);
     case "wechat":
         return Run(typeof(WeChatBenchmarks), args[1..]);
     default:
