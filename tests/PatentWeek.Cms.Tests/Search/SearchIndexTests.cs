@@ -78,6 +78,10 @@ public abstract class SearchIndexTests(AppFixture fixture)
         Assert.Equal([items.Title, items.Split, items.Body, items.Summary], await FindAsync($"{marker} 值专利"));
         Assert.Equal([items.Title, items.Split, items.Body, items.Summary], await FindAsync($"{marker} 专"));
         Assert.Equal([items.Title], await FindAsync($"{marker} 价值专利培"));
+        // Three and four characters: on PostgreSQL one lexeme of their own, which must match exactly what the phrase did.
+        Assert.Equal([items.Title, items.Body, items.Summary], await FindAsync($"{marker} 价值专利"));
+        Assert.Equal([items.Title, items.Body, items.Summary], await FindAsync($"{marker} 高价值"));
+        Assert.Empty(await FindAsync($"{marker} 价值专培"));
         Assert.Empty(await FindAsync($"{marker} 高价值专利培训"));
 
         // Latin words are prefixes; several words are ANDed; quoted text is a phrase.
