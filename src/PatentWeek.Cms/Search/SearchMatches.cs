@@ -30,10 +30,10 @@ public static class SearchMatches
                 SELECT d."ContentItemId" AS "Id",
                        CASE WHEN d."TitleVector" @@ q.q THEN 0 WHEN d."SummaryVector" @@ q.q THEN 1 ELSE 2 END AS "Tier",
                        coalesce(d."PublishedAt", d."UpdatedAt") AS "SortAt", d."EditionId", d."Kind", d."CityCode", d."IsPublic"
-                FROM "SearchDocuments" d CROSS JOIN (SELECT CAST({0} AS tsquery) AS q) q
-                WHERE d."AllVector" @@ q.q
+                FROM "SearchDocuments" d CROSS JOIN (SELECT CAST({0} AS tsquery) AS q, CAST({1} AS tsquery) AS grams) q
+                WHERE d."AllVector" @@ q.grams
                 """,
-                query.ToTsQuery());
+                query.ToTsQuery(), query.ToTsQuery(grams: true));
         }
 
         return db.Database.SqlQueryRaw<SearchMatch>(
@@ -78,10 +78,10 @@ public static class SearchMatches
             """
             SELECT d."ContentItemId" AS "Id",
                    CASE WHEN d."TitleVector" @@ q.q THEN 0 WHEN d."SummaryVector" @@ q.q THEN 1 ELSE 2 END AS "Tier"
-            FROM "SearchDocuments" d CROSS JOIN (SELECT CAST({0} AS tsquery) AS q) q
-            WHERE d."AllVector" @@ q.q
+            FROM "SearchDocuments" d CROSS JOIN (SELECT CAST({0} AS tsquery) AS q, CAST({1} AS tsquery) AS grams) q
+            WHERE d."AllVector" @@ q.grams
             """,
-            query.ToTsQuery()).ToListAsync(cancellationToken);
+            query.ToTsQuery(), query.ToTsQuery(grams: true)).ToListAsync(cancellationToken);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
         return hits;

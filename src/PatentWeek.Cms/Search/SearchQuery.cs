@@ -91,14 +91,14 @@ public sealed class SearchQuery
     /// word is). A break in a phrase is the gap it leaves in the vector's positions: <c>'5g' &lt;2&gt; '专利'</c>.
     /// </summary>
     /// <remarks>
-    /// PostgreSQL's vectors also hold each Chinese run's three- and four-character substrings (the function
-    /// <c>search_vector</c>), so a word of that length is one lexeme: the GIN index answers it without checking any
-    /// vector's positions, which a phrase needs. The matches are the same as the phrase's.
+    /// With <paramref name="grams"/>, for the GIN-indexed vector, which also holds each Chinese run's three- and
+    /// four-character substrings (the function <c>search_vector_grams</c>): a word of that length is then one lexeme,
+    /// which the index answers without checking any vector's positions, as a phrase needs. The matches are the same.
     /// </remarks>
-    public string ToTsQuery() => string.Join(" & ", Terms.Select(t => t.Kind switch
+    public string ToTsQuery(bool grams = false) => string.Join(" & ", Terms.Select(t => t.Kind switch
     {
         SearchTermKind.Prefix => $"'{t.Tokens[0]}':*",
-        _ when t.Runs is [{ IsCjk: true } run] && SearchText.Characters(run.Text).Count is 3 or 4 => $"('{run.Text}')",
+        _ when grams && t.Runs is [{ IsCjk: true } run] && SearchText.Characters(run.Text).Count is 3 or 4 => $"('{run.Text}')",
         _ => "(" + Phrase(t.Tokens) + ")",
     }));
 

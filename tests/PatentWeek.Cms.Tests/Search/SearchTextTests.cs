@@ -35,8 +35,7 @@ public sealed class SearchTextTests
         { "专", "\"专\"", "('专')" },
         { "专利", "\"专利\"", "('专利')" },
         { "高价值专利", "\"高价 价值 值专 专利\"", "('高价' <-> '价值' <-> '值专' <-> '专利')" },
-        { "知识产权", "\"知识 识产 产权\"", "('知识产权')" },
-        { "“价值专”", "\"价值 值专\"", "('价值专')" },
+        { "知识产权", "\"知识 识产 产权\"", "('知识' <-> '识产' <-> '产权')" },
         { "patent", "\"patent\" *", "'patent':*" },
         { "ＰＡＴＥＮＴ", "\"patent\" *", "'patent':*" },
         { "5G专利", "\"5g\" * AND \"专利\"", "'5g':* & ('专利')" },
@@ -57,6 +56,19 @@ public sealed class SearchTextTests
         Assert.True(SearchQuery.TryParse(q, out var query, out var refusal), refusal?.Code);
         Assert.Equal(fts5, query.ToFts5());
         Assert.Equal(tsquery, query.ToTsQuery());
+    }
+
+    [Theory]
+    [InlineData("知识产权", "('知识产权')")]
+    [InlineData("“价值专”", "('价值专')")]
+    [InlineData("专利", "('专利')")]
+    [InlineData("高价值专利", "('高价' <-> '价值' <-> '值专' <-> '专利')")]
+    [InlineData("知识产权 5G", "('知识产权') & '5g':*")]
+    [InlineData("\"5G 专利权\"", "('5g' <2> '专利' <-> '利权')")]
+    public void For_the_gram_vector_a_word_of_three_or_four_characters_is_one_lexeme(string q, string tsquery)
+    {
+        Assert.True(SearchQuery.TryParse(q, out var query, out var refusal), refusal?.Code);
+        Assert.Equal(tsquery, query.ToTsQuery(grams: true));
     }
 
     [Fact]
