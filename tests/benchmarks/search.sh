@@ -16,6 +16,8 @@ cd "$(dirname "$0")/../.."
 items=${1:-20000}
 project=tests/benchmarks/PatentWeek.Cms.Benchmarks
 work=$(mktemp -d)
+# The throw-away cluster belongs to the postgres user, who must reach its folder inside this one.
+chmod 755 "$work"
 pg_started=
 cleanup() {
   if [ -n "$pg_started" ]; then
