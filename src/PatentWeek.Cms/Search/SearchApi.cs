@@ -23,6 +23,7 @@ public static class SearchApi
             return TypedResults.ValidationProblem(errors, detail: refusal?.Detail, title: "The query string is not valid.",
                 extensions: refusal is null ? null : new Dictionary<string, object?> { ["code"] = refusal.Code });
         }
+        // Search: evicted once the index has a change. Lists: a card's picture or title may change with no index change.
         Site.CacheTags.Add(http, Site.CacheTags.Search, Site.CacheTags.Lists);
 
         var edition = await queries.EditionAsync(filter.Edition, cancellationToken);

@@ -12,13 +12,6 @@ namespace PatentWeek.Cms.Workflow;
 public static class Refusals
 {
     // Who may do what.
-    /// <summary>A text search refused by <see cref="Search.SearchQuery"/> (empty, too long, nothing to search for): its own code and words.</summary>
-    public static Refusal Search(Search.SearchRefusal refusal)
-    {
-        ArgumentNullException.ThrowIfNull(refusal);
-        return new(refusal.Code, refusal.Detail, refusal.Message);
-    }
-
     public static Refusal CannotCreate() => new("role-cannot-create", "Your role cannot create content.", "你的角色不能新建内容。");
     public static Refusal CityKindsOnly() => new("city-kinds-only", "City contributors create stories and events only.", "市州投稿人只能新建市州亮点和活动。");
     public static Refusal OwnCityOnly() => new("own-city-only", "City contributors create items for their own city only.", "市州投稿人只能为本市州新建内容。");
@@ -33,6 +26,14 @@ public static class Refusals
     public static Refusal EditorsPublish() => new("editors-publish", "Only editors and administrators publish, unpublish and schedule.", "只有编辑和管理员可以发布、撤下和定时。");
     public static Refusal CannotSubmit() => new("role-cannot-submit", "Your role cannot submit this item.", "你的角色不能提交这条内容。");
     public static Refusal RevisionOfOtherCity() => new("revision-other-city", "That revision belongs to another city.", "该修订版本属于其他市州。");
+
+    // Filters of the staff lists.
+    /// <summary>A text search refused by <see cref="Search.SearchQuery"/> (empty, too long, nothing to search for): its own code and words.</summary>
+    public static Refusal Search(Search.SearchRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(refusal.Code, refusal.Detail, refusal.Message);
+    }
 
     // Steps the item's state does not allow.
     public static Refusal ApprovedOnlyPublish() => new("publish-needs-approval", "Only approved items can be published, apart from your own drafts.", "只有审核通过的内容可以发布（自己的草稿除外）。");

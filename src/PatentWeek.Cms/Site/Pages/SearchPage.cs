@@ -40,6 +40,7 @@ internal static class SearchPage
         var edition = await pages.Queries.EditionAsync(filter.Edition, cancellationToken);
         if (edition is null)
             return await pages.NotFoundAsync(http, null);
+        // Search: evicted once the index has a change. Lists: a card's picture or title may change with no index change.
         CacheTags.Add(http, CacheTags.Search, CacheTags.Lists);
 
         var cities = await pages.Queries.CitiesAsync(cancellationToken);
