@@ -53,11 +53,19 @@ public static class OutputCaching
             o.SizeLimit = SizeLimit;
             o.MaximumBodySize = MaximumBodySize;
             o.DefaultExpirationTimeSpan = Expiration;
-            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<ConditionalGet.Policy>().AddPolicy<FreshRender>());
-            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<FreshRender>());
+            o.AddPolicy(PublicPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(SiteQuery).VaryByValue(Given(SiteQuery)).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<ConditionalGet.Policy>().AddPolicy<FreshRender>());
+            o.AddPolicy(ApiPolicy, b => b.Expire(Expiration).Tag(CacheTags.Site).SetVaryByQuery(ApiQuery).VaryByValue(Given(ApiQuery)).SetVaryByHeader(PublicCompression.VaryHeader).With(NotPreview).AddPolicy<FreshRender>());
         });
         return services;
     }
+
+    /// <summary>
+    /// Which of the named parameters the request carries at all. The cache's key holds each parameter's value, and an
+    /// absent one and an empty one (<c>/search</c> and <c>/search?q=</c>) both read as empty there, yet an endpoint may
+    /// answer them differently (the page to search from, and a refused empty query).
+    /// </summary>
+    private static Func<HttpContext, KeyValuePair<string, string>> Given(string[] names) => http =>
+        new("given", string.Join(',', names.Where(http.Request.Query.ContainsKey)));
 
     /// <summary>
     /// An answer rendered while the published model changed is served but not kept: it may have read the model from

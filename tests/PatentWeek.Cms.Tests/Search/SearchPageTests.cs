@@ -103,6 +103,9 @@ public sealed class SearchPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("id=\"search-q\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("field-error", html, StringComparison.Ordinal);
+        // The cache keys an absent q and an empty one apart: the empty one is still refused after the page was cached.
+        Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync("/search?q=")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/search")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/search?q={Q("专利")}&kind=poem")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/search?q={Q("专利")}&edition=99")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/search?q={Q("专利")}&page=0")).Status);
