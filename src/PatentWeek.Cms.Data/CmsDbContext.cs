@@ -16,6 +16,12 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbCo
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<City> Cities => Set<City>();
     public DbSet<SiteIdentityRecord> SiteIdentity => Set<SiteIdentityRecord>();
+    public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<EventQuota> EventQuotas => Set<EventQuota>();
+    public DbSet<CampaignMetric> CampaignMetrics => Set<CampaignMetric>();
+    public DbSet<CitySubmission> CitySubmissions => Set<CitySubmission>();
+    public DbSet<SubmissionVersion> SubmissionVersions => Set<SubmissionVersion>();
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentTag> ContentTags => Set<ContentTag>();
     public DbSet<Revision> Revisions => Set<Revision>();

@@ -1,5 +1,6 @@
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Admin;
+using PatentWeek.Cms.Campaign;
 using PatentWeek.Cms.Content;
 using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Health;
@@ -32,6 +33,7 @@ public static class CmsSetup
             .AddCmsOutbox()
             .AddCmsContent()
             .AddCmsWorkflow()
+            .AddCmsCampaign()
             .AddCmsDelivery()
             .AddCmsSite()
             .AddCmsShare()

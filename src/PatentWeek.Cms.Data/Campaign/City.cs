@@ -7,7 +7,10 @@ public class City
     public required string Name { get; set; }
     public CityKind Kind { get; set; }
 
-    /// <summary>Themed events the city must hold (2 for 强市创建市 / 重点城市, else 1): an administrator's setting.</summary>
-    public int MinimumEvents { get; set; } = 1;
+    /// <summary>知识产权强市创建市: an administrator's marking (the notice names no city), which raises its event minimum to 2.</summary>
+    public bool StrongCity { get; set; }
+
+    /// <summary>运营服务体系重点城市: likewise an administrator's marking, likewise 2 events.</summary>
+    public bool OperationsHub { get; set; }
     public int SortOrder { get; set; }
 }

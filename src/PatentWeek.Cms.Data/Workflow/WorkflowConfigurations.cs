@@ -24,7 +24,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.Message).HasMaxLength(500);
         builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Link).HasMaxLength(200);
+        builder.Property(n => n.Key).HasMaxLength(128);
         builder.HasIndex(n => new { n.UserId, n.At });
+        builder.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
         builder.HasOne<CmsUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -272,6 +272,91 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CampaignMetric", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnDashboard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefill")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CampaignMetrics");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CampaignTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("CityCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitlePattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("CampaignTasks");
+                });
+
             modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.City", b =>
                 {
                     b.Property<string>("Code")
@@ -283,20 +368,140 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MinimumEvents")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OperationsHub")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StrongCity")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
                     b.ToTable("Cities");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CitySubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("EditionId", "Kind", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("CitySubmissions");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("CampaignTaskId", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineExtensions");
                 });
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.Edition", b =>
@@ -310,12 +515,6 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("PlanDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ReportDeadline")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slogan")
                         .IsRequired()
@@ -342,6 +541,25 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Editions");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.EventQuota", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EditionId", "CityCode");
+
+                    b.HasIndex("CityCode");
+
+                    b.ToTable("EventQuotas");
                 });
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.SiteIdentityRecord", b =>
@@ -399,6 +617,57 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SiteIdentity", (string)null);
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.SubmissionVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CitySubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitySubmissionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionVersions");
                 });
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Content.ContentItem", b =>
@@ -1149,6 +1418,14 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.Property<int?>("ContentItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1165,6 +1442,9 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
 
                     b.ToTable("Notifications");
                 });
@@ -1257,6 +1537,78 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                     b.HasOne("PatentWeek.Cms.Data.Accounts.CmsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CampaignMetric", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.Edition", null)
+                        .WithMany("Metrics")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CampaignTask", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.Edition", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CitySubmission", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.DeadlineExtension", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.CampaignTask", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("CampaignTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.EventQuota", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.SubmissionVersion", b =>
+                {
+                    b.HasOne("PatentWeek.Cms.Data.Campaign.CitySubmission", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CitySubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1368,6 +1720,23 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CampaignTask", b =>
+                {
+                    b.Navigation("Extensions");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.CitySubmission", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("PatentWeek.Cms.Data.Campaign.Edition", b =>
+                {
+                    b.Navigation("Metrics");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("PatentWeek.Cms.Data.Content.ContentItem", b =>

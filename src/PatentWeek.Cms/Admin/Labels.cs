@@ -61,6 +61,11 @@ public static class Labels
         AuditAction.WeChatSettings => "修改微信公众号设置",
         AuditAction.EditionTheme => "修改届次主题",
         AuditAction.SiteIdentityUpdate => "修改网站信息",
+        AuditAction.SubmissionSave => "保存报送材料",
+        AuditAction.SubmissionSubmit => "提交报送材料",
+        AuditAction.SubmissionReturn => "退回报送材料",
+        AuditAction.SubmissionAccept => "通过报送材料",
+        AuditAction.DeadlineExtend => "延长报送期限",
         _ => null,
     };
 }

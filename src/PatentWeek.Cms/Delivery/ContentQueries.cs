@@ -32,8 +32,11 @@ public sealed class ContentQueries(CmsDbContext db, MediaPictures pictures, Publ
     {
         ArgumentNullException.ThrowIfNull(edition);
         return new SiteDto(edition.Number, edition.Year, edition.Slogan, edition.WeekStart, edition.WeekEnd,
-            edition.PlanDeadline, edition.ReportDeadline, edition.Theme);
+            Due(edition, SubmissionKind.Plan), Due(edition, SubmissionKind.Report), edition.Theme);
     }
+
+    /// <summary>The day a task of the edition is due (the edition must come with its tasks), or null when it asks for none.</summary>
+    private static DateOnly? Due(Edition edition, SubmissionKind kind) => edition.Tasks.FirstOrDefault(t => t.Kind == kind)?.DueOn;
 
     public async Task<IReadOnlyList<CityDto>> CitiesAsync(CancellationToken cancellationToken = default) =>
         (await site.GetAsync(cancellationToken)).Cities;

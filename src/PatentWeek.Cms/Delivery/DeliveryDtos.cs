@@ -14,8 +14,8 @@ public sealed record SiteDto(
     string Theme,
     DateOnly WeekStart,
     DateOnly WeekEnd,
-    DateOnly PlanDeadline,
-    DateOnly ReportDeadline,
+    DateOnly? PlanDeadline,
+    DateOnly? ReportDeadline,
     string SiteTheme);
 
 public sealed record CityRefDto(string Code, string Name);

@@ -1,4 +1,5 @@
 using PatentWeek.Cms.Workflow;
+using PatentWeek.Cms.Campaign;
 using PatentWeek.Cms.Content;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class ManageApi
     public static IEndpointRouteBuilder MapManageApi(this IEndpointRouteBuilder app)
     {
         app.MapManageContentApi();
+        app.MapCampaignApi();
 
         var notifications = app.MapGroup("/api/manage/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         notifications.MapGet("/", Notifications).WithSummary("My notifications, newest first");

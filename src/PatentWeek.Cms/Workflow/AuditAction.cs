@@ -41,6 +41,11 @@ public enum AuditAction
     WeChatSettings,
     EditionTheme,
     SiteIdentityUpdate,
+    SubmissionSave,
+    SubmissionSubmit,
+    SubmissionReturn,
+    SubmissionAccept,
+    DeadlineExtend,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -83,6 +88,11 @@ public static class AuditActions
         [AuditAction.WeChatSettings] = "wechat.settings",
         [AuditAction.EditionTheme] = "edition.theme",
         [AuditAction.SiteIdentityUpdate] = "site.update",
+        [AuditAction.SubmissionSave] = "submission.save",
+        [AuditAction.SubmissionSubmit] = "submission.submit",
+        [AuditAction.SubmissionReturn] = "submission.return",
+        [AuditAction.SubmissionAccept] = "submission.accept",
+        [AuditAction.DeadlineExtend] = "deadline.extend",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

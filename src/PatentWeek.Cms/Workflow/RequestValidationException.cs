@@ -28,7 +28,10 @@ public sealed class RequestValidationException : RefusedException
 
     public Dictionary<string, string[]> Errors { get; }
 
-    public override int Status => StatusCodes.Status400BadRequest;
+    private int _status = StatusCodes.Status400BadRequest;
+
+    /// <summary>400 for fields that are wrong; 422 for fields a step still lacks (<see cref="Incomplete"/>).</summary>
+    public override int Status => _status;
 
     /// <summary>Each field's Chinese, one after the other (the admin shows each next to its field instead).</summary>
     public override string Text => string.Join(" ", Errors.Keys.Select(TextOf));
@@ -50,6 +53,17 @@ public sealed class RequestValidationException : RefusedException
 
     public static RequestValidationException Field(string name, Refusal refusal) =>
         new(new Dictionary<string, string[]> { [name] = [refusal.Detail] }, new Dictionary<string, Refusal> { [name] = refusal });
+
+    /// <summary>
+    /// A step refused because fields it needs are not filled in yet (a plan submitted without its stamped scan): 422, each
+    /// field named, so the form that was saved stays as it is.
+    /// </summary>
+    public static RequestValidationException Incomplete(Dictionary<string, Refusal> refusals)
+    {
+        var refused = From([], refusals);
+        refused._status = StatusCodes.Status422UnprocessableEntity;
+        return refused;
+    }
 
     /// <summary>Field refusals collected while checking a request, with any English-only errors from attributes.</summary>
     public static RequestValidationException From(Dictionary<string, string[]> errors, Dictionary<string, Refusal> refusals)

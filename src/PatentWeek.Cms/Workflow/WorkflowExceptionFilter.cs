@@ -32,6 +32,14 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         var extensions = new Dictionary<string, object?>(e.ProblemExtensions);
         if (e is not RequestValidationException invalid)
             return TypedResults.Problem(admin ? e.Text : e.Message, statusCode: e.Status, title: e.Title, extensions: extensions);
+        if (!admin && e.Status != StatusCodes.Status400BadRequest)
+        {
+            var problem = new HttpValidationProblemDetails(invalid.Errors) { Status = e.Status, Title = e.Title, Detail = "Fields this step needs are missing or not valid: " + string.Join(", ", invalid.Errors.Keys) + "." };
+            foreach (var (key, value) in extensions)
+                problem.Extensions[key] = value;
+            return TypedResults.Problem(problem);
+        }
+
         if (!admin)
             return TypedResults.ValidationProblem(invalid.Errors, title: e.Title, extensions: extensions);
         // The admin's upload shows the detail next to the file field, in Chinese.

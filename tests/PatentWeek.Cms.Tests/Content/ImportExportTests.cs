@@ -73,11 +73,11 @@ public abstract class ImportExportTests(DatabaseProvider provider)
         foreach (var (key, value) in expected)
             Assert.True(value == actual[key], $"{key} differs after the round trip:\n{value}\n{actual[key]}");
 
-        var cities = await after.Cities.OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.Kind, c.MinimumEvents }).ToListAsync(Ct);
-        Assert.Equal(await before.Cities.OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.Kind, c.MinimumEvents }).ToListAsync(Ct), cities);
+        var cities = await after.Cities.OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.Kind, c.StrongCity, c.OperationsHub }).ToListAsync(Ct);
+        Assert.Equal(await before.Cities.OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.Kind, c.StrongCity, c.OperationsHub }).ToListAsync(Ct), cities);
         var edition = await after.Editions.SingleAsync(Ct);
         Assert.True(edition.IsCurrent);
-        Assert.Equal(new DateOnly(2019, 12, 12), edition.ReportDeadline);
+        Assert.Equal(new DateOnly(2019, 12, 12), after.CampaignTasks.Single(t => t.EditionId == edition.Id && t.Kind == PatentWeek.Cms.Data.Campaign.SubmissionKind.Report).DueOn);
     }
 }
 

@@ -168,7 +168,7 @@ public abstract class DeliveryApiTests(AppFixture fixture)
                 db.Editions.Add(new Data.Campaign.Edition
                 {
                     Number = 12, Year = 2018, Slogan = "往届", Theme = "default",
-                    WeekStart = new(2018, 12, 1), WeekEnd = new(2018, 12, 7), PlanDeadline = new(2018, 11, 15), ReportDeadline = new(2018, 12, 14),
+                    WeekStart = new(2018, 12, 1), WeekEnd = new(2018, 12, 7),
                 });
                 await db.SaveChangesAsync(Ct);
             }

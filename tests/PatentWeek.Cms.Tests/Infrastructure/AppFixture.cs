@@ -53,7 +53,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     {
         if (UnavailableReason(provider) is not null)
             return;
-        _app = new CmsApp(await TestDatabase.CreateAsync(provider), Settings);
+        _app = new CmsApp(await TestDatabase.CreateAsync(provider), Settings, Clock);
         _client = _app.CreateClient();
     }
 
@@ -68,7 +68,22 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     }
 
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    /// <summary>The host's clock when the fixture moves it (<see cref="ClockedApp"/>), else the system's.</summary>
+    protected virtual TestClock? Clock => null;
 }
+
+/// <summary>A host whose clock the tests set: deadlines, lateness and reminders at the instants that matter.</summary>
+public abstract class ClockedApp(DatabaseProvider provider) : AppFixture(provider)
+{
+    public TestClock Time { get; } = new();
+
+    protected override TestClock? Clock => Time;
+}
+
+public sealed class ClockedSqliteApp() : ClockedApp(DatabaseProvider.Sqlite);
+
+public sealed class ClockedPostgresApp() : ClockedApp(DatabaseProvider.PostgreSql);
 
 public sealed class SqliteApp() : AppFixture(DatabaseProvider.Sqlite);
 

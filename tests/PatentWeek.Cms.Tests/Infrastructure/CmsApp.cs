@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Data;
 
@@ -7,9 +8,9 @@ namespace PatentWeek.Cms.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (<c>Program</c>) on a test database, in the Production environment so error pages are
-/// the ones the public would get. Settings can be added per fixture.
+/// the ones the public would get. Settings can be added per fixture, and a clock a test moves.
 /// </summary>
-public sealed class CmsApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CmsApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -28,5 +29,7 @@ public sealed class CmsApp(TestDatabase database, IReadOnlyDictionary<string, st
         builder.UseSetting("Cms:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 }

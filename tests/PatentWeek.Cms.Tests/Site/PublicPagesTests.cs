@@ -322,7 +322,7 @@ public abstract partial class PublicPagesTests(AppFixture fixture)
         db.Editions.Add(new Edition
         {
             Number = 12, Year = 2018, Slogan = "第十二届的口号（测试）", WeekStart = new DateOnly(2018, 11, 25), WeekEnd = new DateOnly(2018, 12, 1),
-            PlanDeadline = new DateOnly(2018, 11, 1), ReportDeadline = new DateOnly(2018, 12, 10), Theme = "default", IsCurrent = false,
+            Theme = "default", IsCurrent = false,
         });
         await db.SaveChangesAsync(Ct);
     }

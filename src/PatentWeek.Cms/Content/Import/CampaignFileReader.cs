@@ -29,15 +29,19 @@ public static class CampaignFileReader
             throw new ContentImportException(EditionsFile, 1, "every edition needs a positive number");
         if (string.IsNullOrWhiteSpace(entry.Slogan))
             throw new ContentImportException(EditionsFile, 1, $"{where}: slogan is required");
+        var weekStart = Date(where, "weekStart", entry.WeekStart);
         return new Edition
         {
             Number = entry.Number,
             Year = entry.Year,
             Slogan = entry.Slogan.Trim(),
-            WeekStart = Date(where, "weekStart", entry.WeekStart),
+            WeekStart = weekStart,
             WeekEnd = Date(where, "weekEnd", entry.WeekEnd),
-            PlanDeadline = Date(where, "planDeadline", entry.PlanDeadline),
-            ReportDeadline = Date(where, "reportDeadline", entry.ReportDeadline),
+            Tasks =
+            [
+                Task(SubmissionKind.Plan, Date(where, "planDeadline", entry.PlanDeadline), entry.PlanOpens is null ? weekStart.AddMonths(-1) : Date(where, "planOpens", entry.PlanOpens)),
+                Task(SubmissionKind.Report, Date(where, "reportDeadline", entry.ReportDeadline), entry.ReportOpens is null ? weekStart : Date(where, "reportOpens", entry.ReportOpens)),
+            ],
             Theme = string.IsNullOrWhiteSpace(entry.Theme) ? "default" : entry.Theme.Trim(),
             IsCurrent = entry.Current,
         };
@@ -53,10 +57,21 @@ public static class CampaignFileReader
             throw new ContentImportException(CitiesFile, 1, $"city {code}: name is required");
         if (entry.Kind is null || !CityKinds.TryGetValue(entry.Kind.Trim(), out var kind))
             throw new ContentImportException(CitiesFile, 1, $"city {code}: kind must be one of {string.Join(", ", CityKinds.Keys)}");
-        if (entry.MinimumEvents < 0)
-            throw new ContentImportException(CitiesFile, 1, $"city {code}: minimumEvents cannot be negative");
-        return new City { Code = code, Name = entry.Name.Trim(), Kind = kind, MinimumEvents = entry.MinimumEvents, SortOrder = sortOrder };
+        return new City
+        {
+            Code = code, Name = entry.Name.Trim(), Kind = kind, StrongCity = entry.StrongCity == true, OperationsHub = entry.OperationsHub == true, SortOrder = sortOrder,
+        };
     }
+
+    /// <summary>
+    /// A task as an edition entry gives it: due on its day, open from its opening day (by default the plan a month before
+    /// the week, the report from the week's first day), titled as the notice titles it. Which cities owe it (all) is
+    /// filled in by the importer once the cities are known.
+    /// </summary>
+    private static CampaignTask Task(SubmissionKind kind, DateOnly due, DateOnly opens) => new()
+    {
+        Kind = kind, DueOn = due, OpensOn = opens, TitlePattern = Campaign.TitlePatterns.Default(kind),
+    };
 
     /// <summary>The site's identity of <c>site.yml</c>, every value checked by the admin's own rule.</summary>
     public static SiteIdentityRecord ToSiteIdentity(SiteEntry entry)

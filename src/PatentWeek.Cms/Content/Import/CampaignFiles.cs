@@ -8,8 +8,13 @@ public sealed class EditionEntry
     public string? Slogan { get; set; }
     public string? WeekStart { get; set; }
     public string? WeekEnd { get; set; }
+    /// <summary>The plan's due day; the importer makes the edition's plan task of it (and of <see cref="PlanOpens"/>).</summary>
     public string? PlanDeadline { get; set; }
+    public string? PlanOpens { get; set; }
+
+    /// <summary>The report's due day, made into the report task with <see cref="ReportOpens"/> (the week's first day by default).</summary>
     public string? ReportDeadline { get; set; }
+    public string? ReportOpens { get; set; }
     public string? Theme { get; set; }
     public bool Current { get; set; }
 }
@@ -20,7 +25,12 @@ public sealed class CityEntry
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? Kind { get; set; }
-    public int MinimumEvents { get; set; } = 1;
+
+    /// <summary>知识产权强市创建市 (2 events at least).</summary>
+    public bool? StrongCity { get; set; }
+
+    /// <summary>运营服务体系重点城市 (2 events at least).</summary>
+    public bool? OperationsHub { get; set; }
 }
 
 /// <summary><c>site.yml</c>: the site's identity (keys as in <see cref="PatentWeek.Cms.Site.SiteIdentityFields"/>).</summary>

@@ -24,7 +24,7 @@ public sealed class ContentExporter(CmsDbContext db)
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
-        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Number).ToListAsync(cancellationToken);
+        var editions = await db.Editions.AsNoTracking().Include(e => e.Tasks).OrderBy(e => e.Number).ToListAsync(cancellationToken);
         await WriteAsync(Path.Combine(folder, CampaignFileReader.EditionsFile), Yaml.Serialize(editions.Select(e => new EditionEntry
         {
             Number = e.Number,
@@ -32,8 +32,10 @@ public sealed class ContentExporter(CmsDbContext db)
             Slogan = e.Slogan,
             WeekStart = Date(e.WeekStart),
             WeekEnd = Date(e.WeekEnd),
-            PlanDeadline = Date(e.PlanDeadline),
-            ReportDeadline = Date(e.ReportDeadline),
+            PlanDeadline = Date(e.Tasks.FirstOrDefault(t => t.Kind == Data.Campaign.SubmissionKind.Plan)?.DueOn),
+            PlanOpens = Date(e.Tasks.FirstOrDefault(t => t.Kind == Data.Campaign.SubmissionKind.Plan)?.OpensOn),
+            ReportDeadline = Date(e.Tasks.FirstOrDefault(t => t.Kind == Data.Campaign.SubmissionKind.Report)?.DueOn),
+            ReportOpens = Date(e.Tasks.FirstOrDefault(t => t.Kind == Data.Campaign.SubmissionKind.Report)?.OpensOn),
             Theme = e.Theme,
             Current = e.IsCurrent,
         })), cancellationToken);
@@ -44,7 +46,8 @@ public sealed class ContentExporter(CmsDbContext db)
             Code = c.Code,
             Name = c.Name,
             Kind = CampaignFileReader.CityKindLabel(c.Kind),
-            MinimumEvents = c.MinimumEvents,
+            StrongCity = c.StrongCity ? true : null,
+            OperationsHub = c.OperationsHub ? true : null,
         })), cancellationToken);
 
         var numbers = editions.ToDictionary(e => e.Id, e => e.Number);
@@ -84,7 +87,7 @@ public sealed class ContentExporter(CmsDbContext db)
     private static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Time(DateTime? utc) => utc is { } t ? BeijingTime.Format(t) : null;
 }

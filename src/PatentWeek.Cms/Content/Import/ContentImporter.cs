@@ -48,6 +48,10 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeP
 
         var files = await WithMediaAsync(folder, ReadItems(folder, includeSamples, editions.ToDictionary(e => e.Key, e => e.Value.WeekStart), cityCodes), cancellationToken);
 
+        // A new edition's tasks are owed by every city, and its report asks for the default metrics.
+        var allCities = (await db.Cities.OrderBy(c => c.SortOrder).Select(c => c.Code).ToListAsync(cancellationToken)).Concat(newCities.Select(c => c.Code)).Distinct().ToList();
+        foreach (var edition in newEditions)
+            Campaign.CampaignDefaults.Complete(edition, allCities);
         db.Editions.AddRange(newEditions);
         db.Cities.AddRange(newCities);
         if (newEditions.Any(e => e.IsCurrent))

@@ -94,8 +94,10 @@ public sealed class StaffContentQueries(CmsDbContext db)
             .Select(g => new { g.Key.CityCode, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var cities = await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var current = await db.Editions.AsNoTracking().Where(e => e.IsCurrent).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        var minimums = await Campaign.EventMinimums.OfAsync(db, current, cancellationToken);
         return cities.Where(c => !actor.IsCityBound || c.Code == actor.CityCode).Select(c => new CityCounts(
-            c.Code, c.Name, c.MinimumEvents,
+            c.Code, c.Name, minimums[c.Code],
             counts.Where(x => x.CityCode == c.Code).GroupBy(x => x.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)))).ToList();
     }
 

@@ -92,10 +92,12 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var pictures = scope.ServiceProvider.GetRequiredService<MediaPictures>();
 
-        var editions = await db.Editions.AsNoTracking()
+        var editions = await db.Editions.AsNoTracking().Include(e => e.Tasks)
             .OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).ToListAsync(cancellationToken);
+        // A city's event minimum is the current edition's.
+        var minimums = await Campaign.EventMinimums.OfAsync(db, editions.FirstOrDefault()?.Id, cancellationToken);
         var cities = (await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken))
-            .Select(c => new CityDto(c.Code, c.Name, CampaignFileReader.CityKindLabel(c.Kind), c.MinimumEvents)).ToList();
+            .Select(c => new CityDto(c.Code, c.Name, CampaignFileReader.CityKindLabel(c.Kind), minimums[c.Code])).ToList();
 
         var published = db.ContentItems.AsNoTracking().Where(i => i.State == ContentState.Published && i.DeletedAt == null);
         var rows = await published

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Campaign.Forms;
+using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Infrastructure;
+using PatentWeek.Cms.Workflow;
+
+namespace PatentWeek.Cms.Campaign;
+
+/// <summary>
+/// The campaign's paperwork in the management API, under <c>/api/manage/v1/editions/{number}</c>: the tasks, and each
+/// city's plan and report with their steps. Roles are the groups' policies; the city and the state are decided by
+/// <see cref="SubmissionService"/>, so the admin and the API refuse alike.
+/// </summary>
+public static class CampaignApi
+{
+    public const long MaxWriteBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
+    {
+        var edition = app.MapGroup("/api/manage/v1/editions/{number:int}")
+            .WithTags("Campaign")
+            .RequireAuthorization(Policies.Staff)
+            .AddEndpointFilter<WorkflowExceptionFilter>()
+            .RefuseNullBodies()
+            .WithJsonBodyLimit(MaxWriteBytes)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        edition.MapGet("/tasks", Tasks).WithSummary("What the edition asks of the cities, with the dates");
+        MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
+        MapKind<ReportForm>(edition.MapGroup("/reports/{city}"), "report");
+        return app;
+    }
+
+    private static void MapKind<TForm>(RouteGroupBuilder slot, string name)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        slot.MapGet("/", Get<TForm>).WithName($"get-{name}").WithSummary($"A city's {name} (status 'missing' before its first save)");
+        slot.MapPut("/", Save<TForm>).RequireAuthorization(Policies.Authors).WithSummary($"Save the city's {name} as its draft")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        slot.MapPost("/submit", Submit<TForm>).RequireAuthorization(Policies.Authors).WithSummary($"Submit the saved {name}; 422 names every field it lacks")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        slot.MapPost("/return", Return<TForm>).RequireAuthorization(Policies.Reviewers).WithSummary($"Return the submitted {name} with a comment")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        slot.MapPost("/accept", Accept<TForm>).RequireAuthorization(Policies.Reviewers).WithSummary($"Accept the submitted {name}")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Results<Ok<CampaignTasksDto>, ProblemHttpResult>> Tasks(int number, CmsDbContext db, CancellationToken cancellationToken)
+    {
+        var edition = await db.Editions.AsNoTracking().Include(e => e.Tasks).FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+        if (edition is null)
+            return Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
+        return TypedResults.Ok(new CampaignTasksDto([.. edition.Tasks.OrderBy(t => t.Kind).Select(CampaignTaskDto.From)]));
+    }
+
+    public static async Task<Ok<SubmissionDto<TForm>>> Get<TForm>(int number, string city, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var slot = await service.LoadAsync(Actor.From(principal), number, TForm.Kind, city, cancellationToken);
+        return TypedResults.Ok(await DtoAsync<TForm>(slot, service, cancellationToken));
+    }
+
+    public static async Task<Ok<SubmissionDto<TForm>>> Save<TForm>(
+        int number, string city, SubmissionWriteRequest<TForm> request, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var slot = await service.SaveAsync(Actor.From(principal), number, city, request.Version, request.Fields ?? new TForm(), cancellationToken);
+        return TypedResults.Ok(await DtoAsync<TForm>(slot, service, cancellationToken));
+    }
+
+    public static async Task<Ok<SubmissionDto<TForm>>> Submit<TForm>(int number, string city, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var slot = await service.SubmitAsync<TForm>(Actor.From(principal), number, city, null, cancellationToken);
+        return TypedResults.Ok(await DtoAsync<TForm>(slot, service, cancellationToken));
+    }
+
+    public static async Task<Ok<SubmissionDto<TForm>>> Return<TForm>(
+        int number, string city, ReturnRequest request, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var slot = await service.ReturnAsync(Actor.From(principal), number, TForm.Kind, city, request.Comment, cancellationToken);
+        return TypedResults.Ok(await DtoAsync<TForm>(slot, service, cancellationToken));
+    }
+
+    public static async Task<Ok<SubmissionDto<TForm>>> Accept<TForm>(int number, string city, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var slot = await service.AcceptAsync(Actor.From(principal), number, TForm.Kind, city, cancellationToken);
+        return TypedResults.Ok(await DtoAsync<TForm>(slot, service, cancellationToken));
+    }
+
+    private static async Task<SubmissionDto<TForm>> DtoAsync<TForm>(SubmissionSlot slot, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var s = slot.Submission;
+        var context = await service.ContextAsync(slot, [], cancellationToken);
+        var history = await service.HistoryAsync(slot, cancellationToken);
+        return new SubmissionDto<TForm>(
+            slot.Edition.Number, SubmissionLifecycle.Name(slot.Kind), new CityRefDto(slot.City.Code, slot.City.Name), slot.Title,
+            SubmissionLifecycle.Name(slot.Status), s?.Version ?? 0,
+            BeijingTime.ToBeijing(Deadlines.OpensAt(slot.Task)), BeijingTime.ToBeijing(slot.DueAt), slot.Late,
+            Deadlines.IsOverdue(s?.FirstSubmittedAt, slot.DueAt, service.Now),
+            BeijingTime.ToBeijing(s?.FirstSubmittedAt), BeijingTime.ToBeijing(s?.SubmittedAt), BeijingTime.ToBeijing(s?.ReturnedAt), BeijingTime.ToBeijing(s?.AcceptedAt),
+            s?.ReviewComment, context.MinimumEvents, SubmissionService.FormOf<TForm>(slot),
+            [.. SubmissionLifecycle.Next(s).Select(n => n.ToString().ToLowerInvariant())],
+            [.. history.Select(h => new SubmissionVersionDto(h.Version.Number, h.Version.Step, SubmissionLifecycle.Name(SubmissionLifecycle.StatusOf(h.Version.State)), BeijingTime.ToBeijing(h.Version.At), h.Version.By, h.Version.Comment, h.Changes))]);
+    }
+}

@@ -1,0 +1,11 @@
+namespace PatentWeek.Cms.Campaign;
+
+public static class CampaignSetup
+{
+    /// <summary>The campaign's paperwork: the cities' plans and reports.</summary>
+    public static IServiceCollection AddCmsCampaign(this IServiceCollection services)
+    {
+        services.AddScoped<SubmissionService>();
+        return services;
+    }
+}
