@@ -281,17 +281,11 @@ namespace PatentWeek.Cms.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("INSERT INTO CampaignMetrics (EditionId,\"Key\",Label,Unit,Decimals,Prefill,OnDashboard,SortOrder) SELECT Id, 'consultations', '咨询服务', '次', 0, NULL, 0, 11 FROM Editions;");
             migrationBuilder.Sql("INSERT INTO CampaignMetrics (EditionId,\"Key\",Label,Unit,Decimals,Prefill,OnDashboard,SortOrder) SELECT Id, 'agency-aid', '代理援助', '件', 0, NULL, 0, 12 FROM Editions;");
 
-            migrationBuilder.DropColumn(
-                name: "PlanDeadline",
-                table: "Editions");
-
-            migrationBuilder.DropColumn(
-                name: "ReportDeadline",
-                table: "Editions");
-
-            migrationBuilder.DropColumn(
-                name: "MinimumEvents",
-                table: "Cities");
+            // SQLite drops a plain column in place (3.35+); EF's table rebuild would need foreign keys off, outside the
+            // migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE Editions DROP COLUMN PlanDeadline;");
+            migrationBuilder.Sql("ALTER TABLE Editions DROP COLUMN ReportDeadline;");
+            migrationBuilder.Sql("ALTER TABLE Cities DROP COLUMN MinimumEvents;");
         }
 
         /// <inheritdoc />

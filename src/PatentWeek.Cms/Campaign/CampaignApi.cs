@@ -31,6 +31,8 @@ public static class CampaignApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         edition.MapGet("/tasks", Tasks).WithSummary("What the edition asks of the cities, with the dates");
+        edition.MapGet("/compliance", ComplianceTable).RequireAuthorization(Policies.Reviewers)
+            .WithSummary("Every city's plan, events, stories, report and figures, with the province's totals (the office only)");
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
         MapKind<ReportForm>(edition.MapGroup("/reports/{city}"), "report");
         return app;
@@ -57,6 +59,11 @@ public static class CampaignApi
             return Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
         return TypedResults.Ok(new CampaignTasksDto([.. edition.Tasks.OrderBy(t => t.Kind).Select(CampaignTaskDto.From)]));
     }
+
+    public static async Task<Results<Ok<ComplianceDto>, ProblemHttpResult>> ComplianceTable(int number, ComplianceQueries compliance, CancellationToken cancellationToken) =>
+        await compliance.OfAsync(number, cancellationToken) is { } table
+            ? TypedResults.Ok(ComplianceDto.From(table))
+            : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
 
     public static async Task<Ok<SubmissionDto<TForm>>> Get<TForm>(int number, string city, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
         where TForm : ISubmissionForm<TForm>, new()

@@ -50,3 +50,49 @@ public sealed record SubmissionWriteRequest<TForm>(int? Version, TForm? Fields);
 
 /// <summary>A return: what the city is to fix.</summary>
 public sealed record ReturnRequest(string? Comment);
+
+public sealed record ComplianceSubmissionDto(string Status, DateTimeOffset DueAt, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstSubmittedAt, bool Late, bool Overdue)
+{
+    public static ComplianceSubmissionDto? From(SlotState? state) => state is null ? null : new(
+        SubmissionLifecycle.Name(state.Status), BeijingTime.ToBeijing(state.DueAt), BeijingTime.ToBeijing(state.SubmittedAt),
+        BeijingTime.ToBeijing(state.FirstSubmittedAt), state.Late, state.Overdue);
+}
+
+public sealed record EventsDto(int Held, int Planned, int Required);
+
+public sealed record StoriesDto(int Published);
+
+/// <summary>One city's row: its plan and report (null when the city does not owe it), events, stories, the report's figures and what it still owes.</summary>
+public sealed record ComplianceRowDto(
+    CityRefDto City, ComplianceSubmissionDto? Plan, EventsDto Events, StoriesDto Stories, ComplianceSubmissionDto? Report,
+    IReadOnlyDictionary<string, decimal?> Metrics, IReadOnlyList<string> Owes);
+
+public sealed record MetricDto(string Key, string Label, string Unit, int Decimals, bool OnDashboard);
+
+public sealed record ComplianceDto(int Edition, IReadOnlyList<MetricDto> Metrics, IReadOnlyList<ComplianceRowDto> Items, ComplianceTotalsDto Totals)
+{
+    public static ComplianceDto From(Compliance compliance)
+    {
+        ArgumentNullException.ThrowIfNull(compliance);
+        var rows = compliance.Rows.Select(r => new ComplianceRowDto(
+            new CityRefDto(r.City.Code, r.City.Name), ComplianceSubmissionDto.From(r.Plan), new EventsDto(r.EventsHeld, r.EventsPlanned, r.EventsRequired),
+            new StoriesDto(r.StoriesPublished), ComplianceSubmissionDto.From(r.Report), r.Metrics, r.Owes)).ToList();
+        return new ComplianceDto(compliance.Edition.Number,
+            [.. compliance.Metrics.Select(m => new MetricDto(m.Key, m.Label, m.Unit, m.Decimals, m.OnDashboard))], rows,
+            ComplianceTotalsDto.Of(compliance));
+    }
+}
+
+/// <summary>The province's totals: plans and reports in (and late), events held and required, stories, and each metric's sum.</summary>
+public sealed record ComplianceTotalsDto(int PlansIn, int PlansLate, int ReportsIn, int ReportsLate, int EventsHeld, int EventsRequired, int StoriesPublished, IReadOnlyDictionary<string, decimal> Metrics)
+{
+    public static ComplianceTotalsDto Of(Compliance compliance)
+    {
+        ArgumentNullException.ThrowIfNull(compliance);
+        var rows = compliance.Rows;
+        static bool In(SlotState? s) => s is { Status: SubmissionStatus.Submitted or SubmissionStatus.Accepted };
+        return new(rows.Count(r => In(r.Plan)), rows.Count(r => r.Plan?.Late == true), rows.Count(r => In(r.Report)), rows.Count(r => r.Report?.Late == true),
+            rows.Sum(r => r.EventsHeld), rows.Sum(r => r.EventsRequired), rows.Sum(r => r.StoriesPublished),
+            compliance.Metrics.ToDictionary(m => m.Key, m => rows.Sum(r => r.Metrics.GetValueOrDefault(m.Key) ?? 0m)));
+    }
+}

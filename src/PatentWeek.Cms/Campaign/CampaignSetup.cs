@@ -6,6 +6,7 @@ public static class CampaignSetup
     public static IServiceCollection AddCmsCampaign(this IServiceCollection services)
     {
         services.AddScoped<SubmissionService>();
+        services.AddScoped<ComplianceQueries>();
         return services;
     }
 }

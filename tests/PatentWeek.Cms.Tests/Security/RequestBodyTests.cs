@@ -31,14 +31,14 @@ public abstract partial class RequestBodyTests(AppFixture fixture)
         ("an array", Utf8("[1,2]")),
         ("null", Utf8("null")),
         ("empty", []),
-        ("a number title", Utf8("{\"kind\":\"news\",\"title\":123,\"comment\":123,\"at\":123,\"alt\":123,\"email\":123,\"items\":123}")),
-        ("a string for tags", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"tags\":\"abc\",\"comment\":[\"abc\"],\"at\":[\"abc\"],\"focalX\":\"abc\",\"email\":[\"abc\"],\"items\":\"abc\"}")),
-        ("a string for pinned", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"pinned\":\"yes\",\"comment\":true,\"at\":true,\"focalX\":\"yes\",\"email\":true,\"items\":\"yes\"}")),
-        ("a bad edition", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"edition\":\"13x\",\"comment\":[],\"at\":{},\"posterId\":\"13x\",\"email\":{},\"items\":[\"13x\"]}")),
-        ("a huge edition", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"edition\":99999999999,\"comment\":{},\"at\":[],\"posterId\":99999999999,\"email\":[],\"items\":[99999999999]}")),
-        ("a lone surrogate", Utf8("{\"kind\":\"news\",\"title\":\"\\ud800\",\"comment\":\"\\ud800\",\"at\":\"\\ud800\",\"alt\":\"\\ud800\",\"email\":\"\\ud800\",\"items\":[\"\\ud800\"]}")),
+        ("a number title", Utf8("{\"kind\":\"news\",\"title\":123,\"comment\":123,\"at\":123,\"alt\":123,\"email\":123,\"items\":123,\"fields\":123}")),
+        ("a string for tags", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"tags\":\"abc\",\"comment\":[\"abc\"],\"at\":[\"abc\"],\"focalX\":\"abc\",\"email\":[\"abc\"],\"items\":\"abc\",\"fields\":\"abc\"}")),
+        ("a string for pinned", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"pinned\":\"yes\",\"comment\":true,\"at\":true,\"focalX\":\"yes\",\"email\":true,\"items\":\"yes\",\"fields\":true}")),
+        ("a bad edition", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"edition\":\"13x\",\"comment\":[],\"at\":{},\"posterId\":\"13x\",\"email\":{},\"items\":[\"13x\"],\"version\":\"13x\"}")),
+        ("a huge edition", Utf8("{\"kind\":\"news\",\"title\":\"t\",\"edition\":99999999999,\"comment\":{},\"at\":[],\"posterId\":99999999999,\"email\":[],\"items\":[99999999999],\"version\":99999999999}")),
+        ("a lone surrogate", Utf8("{\"kind\":\"news\",\"title\":\"\\ud800\",\"comment\":\"\\ud800\",\"at\":\"\\ud800\",\"alt\":\"\\ud800\",\"email\":\"\\ud800\",\"items\":[\"\\ud800\"],\"fields\":\"\\ud800\"}")),
         ("invalid UTF-8", [.. Utf8("{\"title\":\""), 0xff, 0xfe, 0xc3, .. Utf8("\",\"comment\":\""), 0xff, .. Utf8("\",\"at\":\""), 0xff, .. Utf8("\",\"email\":\""), 0xff,
-            .. Utf8("\",\"alt\":\""), 0xff, .. Utf8("\",\"items\":[\""), 0xff, .. Utf8("\"]}")]),
+            .. Utf8("\",\"alt\":\""), 0xff, .. Utf8("\",\"items\":[\""), 0xff, .. Utf8("\"],\"fields\":\""), 0xff, .. Utf8("\"}")]),
         ("5,000 nested arrays", Utf8(new string('[', 5000))),
     ];
 
@@ -278,7 +278,14 @@ public abstract partial class RequestBodyTests(AppFixture fixture)
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static string Fill(string pattern, int id) =>
-        RouteParameter().Replace(pattern, m => m.Groups[1].Value == "id" ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1").TrimEnd('/');
+        RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+        {
+            "id" => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A campaign slot that exists: the 13th edition's plan or report of 武汉.
+            "number" => "13",
+            "city" => "420100",
+            _ => "1",
+        }).TrimEnd('/');
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
     private static partial Regex RouteParameter();

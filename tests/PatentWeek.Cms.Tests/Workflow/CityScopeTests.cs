@@ -45,7 +45,8 @@ public abstract partial class CityScopeTests(AppFixture fixture)
         foreach (var (method, pattern) in endpoints)
         {
             var body = new { title = "黄石改的", city = Huangshi, version = before.GetProperty("version").GetInt32(), comment = "x", kind = "story", alt = "黄石改的" };
-            if (pattern.Contains("{id", StringComparison.Ordinal))
+            // A pattern that names a resource: an item or media id, or a city's plan or report (武汉's, asked by 黄石).
+            if (pattern.Contains("{id", StringComparison.Ordinal) || pattern.Contains("{city}", StringComparison.Ordinal))
             {
                 checkedWithId++;
                 var isMedia = pattern.StartsWith("/api/manage/v1/media/", StringComparison.Ordinal);
@@ -105,7 +106,13 @@ public abstract partial class CityScopeTests(AppFixture fixture)
     }
 
     private static string Fill(string pattern, int id) =>
-        RouteParameter().Replace(pattern, m => m.Groups[1].Value == "id" ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1").TrimEnd('/');
+        RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+        {
+            "id" => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "number" => "13",
+            "city" => Wuhan,
+            _ => "1",
+        }).TrimEnd('/');
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
     private static partial Regex RouteParameter();
