@@ -22,6 +22,7 @@ public static class AdminSetup
                 o.Conventions.AllowAnonymousToPage("/Admin/Denied");
                 o.Conventions.AuthorizeFolder("/Admin/Settings", Policies.Administrators);
                 o.Conventions.AuthorizePage("/Admin/Review", Policies.Reviewers);
+                o.Conventions.AuthorizePage("/Admin/Campaign/Index", Policies.Reviewers);
                 o.Conventions.AuthorizeFolder("/Admin/WeChat", Policies.Publishers);
                 o.Conventions.AuthorizePage("/Admin/WeChat/Settings", Policies.Administrators);
                 // A new item is written at /admin/content/new, as Ghost and Strapi users expect; the form's

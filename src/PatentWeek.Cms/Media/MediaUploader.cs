@@ -92,6 +92,27 @@ public sealed class MediaUploader(
     }
 
     /// <summary>
+    /// Takes a file a page's own form carried (a city's stamped scan on its plan), through the same checks, limits and
+    /// store as an upload to the library.
+    /// </summary>
+    public async Task<MediaAsset> UploadFileAsync(Stream content, string? fileName, string? title, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(actor);
+        Received? file = null;
+        try
+        {
+            file = await ReceiveAsync(content, fileName, cancellationToken);
+            return await SaveAsync(file, null, Limit(title, "title", 200), actor, cancellationToken);
+        }
+        finally
+        {
+            if (file is not null && File.Exists(file.TempPath))
+                File.Delete(file.TempPath);
+        }
+    }
+
+    /// <summary>
     /// Takes a file from disk (the seed's sample media) through the same checks and store as an upload. The same bytes
     /// already in the library are not stored again: their row is returned, so a second start adds nothing.
     /// </summary>
