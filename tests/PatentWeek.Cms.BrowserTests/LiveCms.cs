@@ -22,12 +22,12 @@ public sealed class LiveCms : IAsyncDisposable
     public CmsApp App { get; }
     public string BaseUrl { get; }
 
-    public static async Task<LiveCms> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LiveCms> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null)
     {
         if (AppFixture.UnavailableReason(provider) is { } reason)
             Assert.Skip(reason);
         var database = await TestDatabase.CreateAsync(provider);
-        var app = new CmsApp(database, settings);
+        var app = new CmsApp(database, settings, clock);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

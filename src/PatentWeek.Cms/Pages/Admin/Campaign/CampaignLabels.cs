@@ -12,8 +12,11 @@ public static partial class CampaignLabels
     public static string FieldKey(string requestField)
     {
         ArgumentNullException.ThrowIfNull(requestField);
-        if (requestField is "comment" or "version")
-            return char.ToUpperInvariant(requestField[0]) + requestField[1..];
+        // The version is no field a person fills in: its refusal is the page's own message.
+        if (requestField == "version")
+            return "";
+        if (requestField == "comment")
+            return "Comment";
         // metrics.x / sections.x / evidence.x are dictionaries: Form.Metrics[x].
         var dictionary = DictionaryField().Match(requestField);
         if (dictionary.Success)

@@ -29,13 +29,13 @@ public sealed class ReportModel(SubmissionService service, MediaUploader uploade
 
     protected override async Task<ReportForm> AttachMoreAsync(ReportForm form, CancellationToken cancellationToken)
     {
-        var evidence = form.Evidence.ToDictionary(e => e.Key, e => e.Value.ToList());
-        foreach (var (section, files) in EvidenceFiles)
+        var evidence = form.Evidence.ToDictionary(e => e.Key, e => (e.Value ?? []).ToList());
+        foreach (var (section, files) in EvidenceFiles ?? [])
         {
             // An unknown section is named by the form's own check; its files are not uploaded.
             if (ReportSections.Find(section) is null)
                 continue;
-            foreach (var file in files.Where(f => f.Length > 0))
+            foreach (var file in (files ?? []).Where(f => f is { Length: > 0 }))
                 (evidence.TryGetValue(section, out var ids) ? ids : evidence[section] = []).Add(await UploadAsync(file, cancellationToken));
         }
 

@@ -71,8 +71,10 @@ public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUplo
         StepAsync(async () =>
         {
             var saved = await SaveAsync(edition, city, cancellationToken);
-            // Saved: whatever the submit says next, the form is kept, and the page shows the version it now has.
+            // Saved: whatever the submit says next, the form is kept, and the page carries the version it now has (the
+            // posted value would otherwise win over the model's in the re-rendered field).
             Version = saved.Submission?.Version;
+            ModelState.Remove(nameof(Version));
             var submitted = await service.SubmitAsync<TForm>(Actor, edition, city, Version, cancellationToken);
             TempData["Message"] = submitted.Late ? "已提交。提交时间晚于截止时间，已标记为逾期。" : "已提交，请等待省局审核。";
             return RedirectToPage(new { edition, city });
