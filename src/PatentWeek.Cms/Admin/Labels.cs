@@ -66,6 +66,7 @@ public static class Labels
         AuditAction.SubmissionReturn => "退回报送材料",
         AuditAction.SubmissionAccept => "通过报送材料",
         AuditAction.DeadlineExtend => "延长报送期限",
+        AuditAction.ReminderSend => "发送报送提醒",
         _ => null,
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Campaign.Forms;
+using PatentWeek.Cms.Campaign.Reminders;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
@@ -33,6 +34,8 @@ public static class CampaignApi
         edition.MapGet("/tasks", Tasks).WithSummary("What the edition asks of the cities, with the dates");
         edition.MapGet("/compliance", ComplianceTable).RequireAuthorization(Policies.Reviewers)
             .WithSummary("Every city's plan, events, stories, report and figures, with the province's totals (the office only)");
+        edition.MapPost("/reminders", Remind).RequireAuthorization(Policies.Publishers)
+            .WithSummary("Remind the given cities (or every city that owes something) now").ProducesValidationProblem();
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
         MapKind<ReportForm>(edition.MapGroup("/reports/{city}"), "report");
         return app;
@@ -64,6 +67,9 @@ public static class CampaignApi
         await compliance.OfAsync(number, cancellationToken) is { } table
             ? TypedResults.Ok(ComplianceDto.From(table))
             : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
+
+    public static async Task<Ok<RemindedDto>> Remind(int number, RemindRequest request, ClaimsPrincipal principal, ReminderService reminders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RemindedDto(await reminders.RemindAsync(Actor.From(principal), number, request.Cities, cancellationToken)));
 
     public static async Task<Ok<SubmissionDto<TForm>>> Get<TForm>(int number, string city, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
         where TForm : ISubmissionForm<TForm>, new()

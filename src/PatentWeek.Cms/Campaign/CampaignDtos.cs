@@ -96,3 +96,9 @@ public sealed record ComplianceTotalsDto(int PlansIn, int PlansLate, int Reports
             compliance.Metrics.ToDictionary(m => m.Key, m => rows.Sum(r => r.Metrics.GetValueOrDefault(m.Key) ?? 0m)));
     }
 }
+
+/// <summary>A reminder now: to these cities, or to every city that owes something when none are named.</summary>
+public sealed record RemindRequest(IReadOnlyList<string>? Cities);
+
+/// <summary>The cities the reminder reached.</summary>
+public sealed record RemindedDto(IReadOnlyList<string> Cities);

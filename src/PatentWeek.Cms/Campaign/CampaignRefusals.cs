@@ -11,10 +11,10 @@ public static class CampaignRefusals
     // Who may do what.
     public static Refusal CitiesWriteOnly() => new("cities-write-submissions", "Only the city's own contributors write and submit its plan and report.", "方案和总结报告由市州通讯员填写和提交。");
     public static Refusal NoSuchCity(string city) => new("city-unknown", $"'{city}' is not a known city code.", $"“{city}”不是已知的市州代码。");
+    public static Refusal EditorsRemind() => new("editors-remind", "Only editors and administrators send reminders.", "只有编辑和管理员可以发送提醒。");
     public static Refusal NoSuchEdition() => new("edition-unknown", "There is no such edition.", "没有这一届专利周。");
     public static Refusal NoTask(string kind) => new("no-task", $"This edition asks for no {kind}.", "本届没有这项报送任务。");
     public static Refusal NotOwed() => new("not-owed", "This city does not owe this submission in this edition.", "本届不要求该市州报送这项材料。");
-    public static Refusal NotOpen(DateOnly opens) => new("not-open", $"Submissions open on {opens:yyyy-MM-dd}.", $"报送将于 {opens:yyyy年M月d日} 开始。");
 
     // Steps the state does not allow.
     public static Refusal SaveWhileSubmitted(string status) => new("save-not-editable",

@@ -1,12 +1,20 @@
+using PatentWeek.Cms.Campaign.Reminders;
+using PatentWeek.Cms.Outbox;
+
 namespace PatentWeek.Cms.Campaign;
 
 public static class CampaignSetup
 {
-    /// <summary>The campaign's paperwork: the cities' plans and reports.</summary>
+    /// <summary>The campaign's paperwork: the cities' plans and reports, the compliance read model and the reminders.</summary>
     public static IServiceCollection AddCmsCampaign(this IServiceCollection services)
     {
         services.AddScoped<SubmissionService>();
         services.AddScoped<ComplianceQueries>();
+        services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IReminderSender, InAppReminderSender>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<IOutboxHandler, ReminderJob>();
+        services.AddHostedService<ReminderSchedule>();
         return services;
     }
 }

@@ -46,6 +46,7 @@ public enum AuditAction
     SubmissionReturn,
     SubmissionAccept,
     DeadlineExtend,
+    ReminderSend,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -93,6 +94,7 @@ public static class AuditActions
         [AuditAction.SubmissionReturn] = "submission.return",
         [AuditAction.SubmissionAccept] = "submission.accept",
         [AuditAction.DeadlineExtend] = "deadline.extend",
+        [AuditAction.ReminderSend] = "reminder.send",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

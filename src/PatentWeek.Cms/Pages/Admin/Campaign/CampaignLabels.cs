@@ -33,7 +33,7 @@ public static partial class CampaignLabels
     {
         SubmissionStatus.Missing => "○",
         SubmissionStatus.Draft => "✎",
-        SubmissionStatus.Submitted => "⏳",
+        SubmissionStatus.Submitted => "↑",
         SubmissionStatus.Returned => "↩",
         _ => "✔",
     };

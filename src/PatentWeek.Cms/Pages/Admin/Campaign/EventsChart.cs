@@ -12,7 +12,7 @@ namespace PatentWeek.Cms.Pages.Admin.Campaign;
 /// </summary>
 public static class EventsChart
 {
-    private const int Row = 22, Left = 120, Width = 440;
+    private const int Row = 22, Left = 170, Width = 400;
 
     public static IHtmlContent Svg(IReadOnlyList<ComplianceRow> rows)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Admin;
 using PatentWeek.Cms.Campaign;
+using PatentWeek.Cms.Campaign.Reminders;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
 
@@ -12,7 +13,7 @@ namespace PatentWeek.Cms.Pages.Admin.Campaign;
 /// with totals, sorting and a filter, the countdowns to each deadline, what each city still owes, and a chart of the
 /// events per city (server-drawn SVG; the table is its data).
 /// </summary>
-public sealed class IndexModel(ComplianceQueries compliance, CmsDbContext db, TimeProvider time) : AdminPage
+public sealed class IndexModel(ComplianceQueries compliance, ReminderService reminders, CmsDbContext db, TimeProvider time) : AdminPage
 {
     public static readonly IReadOnlyList<(string Key, string Label)> Filters =
     [
@@ -45,6 +46,15 @@ public sealed class IndexModel(ComplianceQueries compliance, CmsDbContext db, Ti
         Rows = [.. Sorted(shown)];
         return Page();
     }
+
+    /// <summary>提醒: one city (its row's button), or every city that owes something (the button above the table).</summary>
+    public Task<IActionResult> OnPostRemindAsync([FromQuery] int edition, string? city, CancellationToken cancellationToken) =>
+        StepAsync(async () =>
+        {
+            var reached = await reminders.RemindAsync(Actor, edition, city is null ? null : [city], cancellationToken);
+            TempData["Message"] = reached.Count == 0 ? "没有需要提醒的市州。" : $"已提醒 {reached.Count} 个市州。";
+            return RedirectToPage(new { edition, sort = Sort, show = Show });
+        }, async () => await OnGetAsync(edition, cancellationToken));
 
     public string SortLink(string key) => $"?sort={Uri.EscapeDataString(key)}&show={Uri.EscapeDataString(Show)}";
 
