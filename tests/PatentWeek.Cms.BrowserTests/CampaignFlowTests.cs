@@ -111,6 +111,28 @@ public sealed class CampaignFlowTests(BrowserFixture browser)
         await Assertions.Expect(huangshiRow).ToContainTextAsync("未报送");
         await Assertions.Expect(huangshiRow).ToContainTextAsync("活动方案、");
         await office.CheckAsync("dashboard-after");
+
+        // An editor reminds 黄石 from its row and exports the province's summary.
+        var editorUser = await Staff.CreateUserAsync(cms.App, Roles.Editor);
+        var editor = await AdminPages.OpenAsync(browser.Browser!, cms.BaseUrl, "campaign-editor");
+        await editor.SignInAsync(editorUser.Email!, Staff.Password);
+        await editor.NavAsync("报送情况");
+        await editor.ClickAsync("提醒黄石市");
+        await Assertions.Expect(editor.Page.Locator(".flash")).ToHaveTextAsync("已提醒 1 个市州。");
+        await editor.FollowAsync("全省总结（打印版与导出）");
+        await editor.CheckAsync("summary");
+        await Assertions.Expect(editor.Page.Locator("article.summary")).ToContainTextAsync("1280.5");
+        var word = await editor.Page.RunAndWaitForDownloadAsync(() => editor.Page.GetByRole(AriaRole.Link, new() { Name = "下载 Word 草稿" }).ClickAsync());
+        Assert.EndsWith(".docx", word.SuggestedFilename, StringComparison.Ordinal);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await word.PathAsync(), false))
+            Assert.Contains("专利交易金额 1280.5 万元", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        var excel = await editor.Page.RunAndWaitForDownloadAsync(() => editor.Page.GetByRole(AriaRole.Link, new() { Name = "下载 Excel 数据" }).ClickAsync());
+        Assert.Equal("第13届中国专利周各市州数据.xlsx", excel.SuggestedFilename);
+        Assert.True(new FileInfo(await excel.PathAsync()).Length > 1000);
+
+        // 黄石 finds the reminder on its home.
+        await huangshi.SignInAsync(huangshiUser.Email!, Staff.Password);
+        await Assertions.Expect(huangshi.Card("通知")).ToContainTextAsync("省局提醒：请尽快提交第十三届中国专利周黄石市活动方案");
     }
 
     private static readonly (string Label, string Text)[] Sections =

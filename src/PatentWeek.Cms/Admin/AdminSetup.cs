@@ -23,6 +23,7 @@ public static class AdminSetup
                 o.Conventions.AuthorizeFolder("/Admin/Settings", Policies.Administrators);
                 o.Conventions.AuthorizePage("/Admin/Review", Policies.Reviewers);
                 o.Conventions.AuthorizePage("/Admin/Campaign/Index", Policies.Reviewers);
+                o.Conventions.AuthorizePage("/Admin/Campaign/Summary", Policies.Publishers);
                 o.Conventions.AuthorizeFolder("/Admin/WeChat", Policies.Publishers);
                 o.Conventions.AuthorizePage("/Admin/WeChat/Settings", Policies.Administrators);
                 // A new item is written at /admin/content/new, as Ghost and Strapi users expect; the form's

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Campaign.Exports;
 using PatentWeek.Cms.Campaign.Forms;
 using PatentWeek.Cms.Campaign.Reminders;
 using PatentWeek.Cms.Data;
@@ -34,6 +35,10 @@ public static class CampaignApi
         edition.MapGet("/tasks", Tasks).WithSummary("What the edition asks of the cities, with the dates");
         edition.MapGet("/compliance", ComplianceTable).RequireAuthorization(Policies.Reviewers)
             .WithSummary("Every city's plan, events, stories, report and figures, with the province's totals (the office only)");
+        edition.MapGet("/summary.docx", SummaryWord).RequireAuthorization(Policies.Publishers)
+            .WithSummary("The province's summary, a Word draft in the report's six sections").Produces(StatusCodes.Status200OK, contentType: SummaryDocx.ContentType);
+        edition.MapGet("/summary.xlsx", SummaryExcel).RequireAuthorization(Policies.Publishers)
+            .WithSummary("The cities' figures, media reports and events as a workbook").Produces(StatusCodes.Status200OK, contentType: SummaryXlsx.ContentType);
         edition.MapPost("/reminders", Remind).RequireAuthorization(Policies.Publishers)
             .WithSummary("Remind the given cities (or every city that owes something) now").ProducesValidationProblem();
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
@@ -66,6 +71,16 @@ public static class CampaignApi
     public static async Task<Results<Ok<ComplianceDto>, ProblemHttpResult>> ComplianceTable(int number, ComplianceQueries compliance, CancellationToken cancellationToken) =>
         await compliance.OfAsync(number, cancellationToken) is { } table
             ? TypedResults.Ok(ComplianceDto.From(table))
+            : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SummaryWord(int number, ProvincialSummaryQueries summaries, TimeProvider time, CancellationToken cancellationToken) =>
+        await summaries.OfAsync(number, cancellationToken) is { } summary
+            ? TypedResults.File(SummaryDocx.Write(summary, time.GetUtcNow().UtcDateTime), SummaryDocx.ContentType, summary.Title + ".docx")
+            : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SummaryExcel(int number, ProvincialSummaryQueries summaries, CancellationToken cancellationToken) =>
+        await summaries.OfAsync(number, cancellationToken) is { } summary
+            ? TypedResults.File(SummaryXlsx.Write(summary), SummaryXlsx.ContentType, $"第{number}届中国专利周各市州数据.xlsx")
             : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
 
     public static async Task<Ok<RemindedDto>> Remind(int number, RemindRequest request, ClaimsPrincipal principal, ReminderService reminders, CancellationToken cancellationToken) =>

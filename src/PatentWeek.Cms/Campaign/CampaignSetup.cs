@@ -1,3 +1,4 @@
+using PatentWeek.Cms.Campaign.Exports;
 using PatentWeek.Cms.Campaign.Reminders;
 using PatentWeek.Cms.Outbox;
 
@@ -10,6 +11,7 @@ public static class CampaignSetup
     {
         services.AddScoped<SubmissionService>();
         services.AddScoped<ComplianceQueries>();
+        services.AddScoped<ProvincialSummaryQueries>();
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IReminderSender, InAppReminderSender>();
         services.AddScoped<ReminderService>();
