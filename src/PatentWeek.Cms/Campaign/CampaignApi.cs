@@ -42,6 +42,10 @@ public static class CampaignApi
         edition.MapPost("/reminders", Remind).RequireAuthorization(Policies.Publishers)
             .WithSummary("Remind the given cities (or every city that owes something) now").ProducesValidationProblem();
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
+        edition.MapPost("/plans/{city}/extension", Extend<PlanForm>).RequireAuthorization(Policies.Publishers)
+            .WithSummary("Give the city a later due day for its plan, with the reason").ProducesValidationProblem();
+        edition.MapPost("/reports/{city}/extension", Extend<ReportForm>).RequireAuthorization(Policies.Publishers)
+            .WithSummary("Give the city a later due day for its report, with the reason").ProducesValidationProblem();
         MapKind<ReportForm>(edition.MapGroup("/reports/{city}"), "report");
         return app;
     }
@@ -82,6 +86,16 @@ public static class CampaignApi
         await summaries.OfAsync(number, cancellationToken) is { } summary
             ? TypedResults.File(SummaryXlsx.Write(summary), SummaryXlsx.ContentType, $"第{number}届中国专利周各市州数据.xlsx")
             : Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail);
+
+    public static async Task<Ok<ExtensionDto>> Extend<TForm>(
+        int number, string city, ExtensionRequest request, ClaimsPrincipal principal, DeadlineExtensionService extensions, SubmissionService service, CancellationToken cancellationToken)
+        where TForm : ISubmissionForm<TForm>, new()
+    {
+        var actor = Actor.From(principal);
+        var granted = await extensions.ExtendAsync(actor, number, TForm.Kind, city, request.DueOn, request.Reason, cancellationToken);
+        var slot = await service.LoadAsync(actor, number, TForm.Kind, city, cancellationToken);
+        return TypedResults.Ok(new ExtensionDto(city, granted.DueOn, BeijingTime.ToBeijing(slot.DueAt), granted.Reason, granted.GrantedBy, BeijingTime.ToBeijing(granted.GrantedAt)));
+    }
 
     public static async Task<Ok<RemindedDto>> Remind(int number, RemindRequest request, ClaimsPrincipal principal, ReminderService reminders, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RemindedDto(await reminders.RemindAsync(Actor.From(principal), number, request.Cities, cancellationToken)));

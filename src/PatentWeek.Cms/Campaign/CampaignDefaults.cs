@@ -33,14 +33,36 @@ public static class CampaignDefaults
         return metrics;
     }
 
-    /// <summary>Fills what an edition read from a file leaves open: who owes its tasks (every city), and its metrics.</summary>
-    public static void Complete(Edition edition, IReadOnlyList<string> cityCodes)
+    /// <summary>
+    /// Fills what an edition read from a file leaves open. With no tasks of its own it starts from a copy of the previous
+    /// edition's (<paramref name="previous"/>, loaded with its tasks and metrics), every date moved by the distance
+    /// between the two weeks, and from its metrics; else its tasks are owed by every city and its report asks for the
+    /// default metrics.
+    /// </summary>
+    public static void Complete(Edition edition, IReadOnlyList<string> cityCodes, Edition? previous)
     {
         ArgumentNullException.ThrowIfNull(edition);
+        if (edition.Tasks.Count == 0)
+        {
+            if (previous is null || previous.Tasks.Count == 0)
+                throw new Content.Import.ContentImportException(Content.Import.CampaignFileReader.EditionsFile, 1,
+                    $"edition {edition.Number}: planDeadline and reportDeadline are required (there is no earlier edition to copy them from)");
+            var days = edition.WeekStart.DayNumber - previous.WeekStart.DayNumber;
+            edition.Tasks.AddRange(previous.Tasks.Select(t => new CampaignTask
+            {
+                Kind = t.Kind, OpensOn = t.OpensOn.AddDays(days), DueOn = t.DueOn.AddDays(days), GraceMinutes = t.GraceMinutes,
+                TitlePattern = t.TitlePattern, CityCodes = [.. t.CityCodes],
+            }));
+        }
+
         foreach (var task in edition.Tasks.Where(t => t.CityCodes.Count == 0))
             task.CityCodes = [.. cityCodes];
         if (edition.Metrics.Count == 0)
-            edition.Metrics.AddRange(Metrics());
+        {
+            edition.Metrics.AddRange(previous?.Metrics is { Count: > 0 } earlier
+                ? earlier.Select(m => new CampaignMetric { Key = m.Key, Label = m.Label, Unit = m.Unit, Decimals = m.Decimals, Prefill = m.Prefill, OnDashboard = m.OnDashboard, SortOrder = m.SortOrder })
+                : Metrics());
+        }
     }
 
     private static CampaignMetric Metric(string key, string label, string unit, int decimals = 0, string? prefill = null, bool dashboard = false) => new()

@@ -48,6 +48,12 @@ public sealed record SubmissionDto<TForm>(
 /// <summary>A save: the version edited (none for the first save) and the whole form.</summary>
 public sealed record SubmissionWriteRequest<TForm>(int? Version, TForm? Fields);
 
+/// <summary>A later due day for one city, and why.</summary>
+public sealed record ExtensionRequest(DateOnly? DueOn, string? Reason);
+
+/// <summary>A city's extension as granted: its due day and due time, the reason, by whom and when.</summary>
+public sealed record ExtensionDto(string City, DateOnly DueOn, DateTimeOffset DueAt, string Reason, string GrantedBy, DateTimeOffset GrantedAt);
+
 /// <summary>A return: what the city is to fix.</summary>
 public sealed record ReturnRequest(string? Comment);
 

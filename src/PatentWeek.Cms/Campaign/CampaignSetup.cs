@@ -12,6 +12,7 @@ public static class CampaignSetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<ProvincialSummaryQueries>();
+        services.AddScoped<DeadlineExtensionService>();
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IReminderSender, InAppReminderSender>();
         services.AddScoped<ReminderService>();

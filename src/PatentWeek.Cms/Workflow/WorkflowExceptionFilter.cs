@@ -41,7 +41,7 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         }
 
         if (!admin)
-            return TypedResults.ValidationProblem(invalid.Errors, title: e.Title, extensions: extensions);
+            return TypedResults.ValidationProblem(invalid.Errors, "Fields not valid: " + string.Join(", ", invalid.Errors.Keys) + ".", title: e.Title, extensions: extensions);
         // The admin's upload shows the detail next to the file field, in Chinese.
         var texts = invalid.Errors.Keys.ToDictionary(f => f, f => new[] { invalid.TextOf(f) });
         return TypedResults.ValidationProblem(texts, string.Join(" ", texts.Values.SelectMany(t => t)), title: "Bad upload", extensions: extensions);

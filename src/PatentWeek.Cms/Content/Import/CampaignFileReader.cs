@@ -37,7 +37,9 @@ public static class CampaignFileReader
             Slogan = entry.Slogan.Trim(),
             WeekStart = weekStart,
             WeekEnd = Date(where, "weekEnd", entry.WeekEnd),
-            Tasks =
+            // Without its own deadlines, a new edition takes the previous edition's tasks with the dates moved (the importer's
+            // CampaignDefaults.Complete); with them, these.
+            Tasks = entry.PlanDeadline is null && entry.ReportDeadline is null ? [] :
             [
                 Task(SubmissionKind.Plan, Date(where, "planDeadline", entry.PlanDeadline), entry.PlanOpens is null ? weekStart.AddMonths(-1) : Date(where, "planOpens", entry.PlanOpens)),
                 Task(SubmissionKind.Report, Date(where, "reportDeadline", entry.ReportDeadline), entry.ReportOpens is null ? weekStart : Date(where, "reportOpens", entry.ReportOpens)),

@@ -50,8 +50,12 @@ public sealed class ContentImporter(CmsDbContext db, ContentWriter writer, TimeP
 
         // A new edition's tasks are owed by every city, and its report asks for the default metrics.
         var allCities = (await db.Cities.OrderBy(c => c.SortOrder).Select(c => c.Code).ToListAsync(cancellationToken)).Concat(newCities.Select(c => c.Code)).Distinct().ToList();
-        foreach (var edition in newEditions)
-            Campaign.CampaignDefaults.Complete(edition, allCities);
+        var known = await db.Editions.Include(e => e.Tasks).Include(e => e.Metrics).ToListAsync(cancellationToken);
+        foreach (var edition in newEditions.OrderBy(e => e.Number))
+        {
+            var previous = known.Concat(newEditions).Where(e => e.Number < edition.Number).MaxBy(e => e.Number);
+            Campaign.CampaignDefaults.Complete(edition, allCities, previous);
+        }
         db.Editions.AddRange(newEditions);
         db.Cities.AddRange(newCities);
         if (newEditions.Any(e => e.IsCurrent))

@@ -15,8 +15,6 @@ public static partial class CampaignLabels
         // The version is no field a person fills in: its refusal is the page's own message.
         if (requestField == "version")
             return "";
-        if (requestField == "comment")
-            return "Comment";
         // metrics.x / sections.x / evidence.x are dictionaries: Form.Metrics[x].
         var dictionary = DictionaryField().Match(requestField);
         if (dictionary.Success)

@@ -6,7 +6,7 @@ using PatentWeek.Cms.Media;
 namespace PatentWeek.Cms.Pages.Admin.Campaign;
 
 /// <summary>A city's activity and publicity plan (活动方案).</summary>
-public sealed class PlanModel(SubmissionService service, MediaUploader uploader) : SubmissionPage<PlanForm>(service, uploader)
+public sealed class PlanModel(SubmissionService service, MediaUploader uploader, DeadlineExtensionService extensions) : SubmissionPage<PlanForm>(service, uploader, extensions)
 {
     /// <summary>Rows offered for events beyond those saved: enough for the notice's minimum and a spare, without script.</summary>
     public const int BlankEvents = 2;

@@ -7,7 +7,7 @@ using PatentWeek.Cms.Media;
 namespace PatentWeek.Cms.Pages.Admin.Campaign;
 
 /// <summary>A city's summary report (总结报告): the template's six sections, the edition's figures, media reports and evidence.</summary>
-public sealed class ReportModel(SubmissionService service, MediaUploader uploader, ComplianceQueries compliance) : SubmissionPage<ReportForm>(service, uploader)
+public sealed class ReportModel(SubmissionService service, MediaUploader uploader, DeadlineExtensionService extensions, ComplianceQueries compliance) : SubmissionPage<ReportForm>(service, uploader, extensions)
 {
     public const int BlankMediaReports = 3;
 

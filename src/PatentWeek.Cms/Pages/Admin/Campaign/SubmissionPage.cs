@@ -13,7 +13,7 @@ namespace PatentWeek.Cms.Pages.Admin.Campaign;
 /// due time, the late flag, the comment and every version with what changed. Files come with the form and go to the
 /// city's media library; the service decides everything else, as for the API.
 /// </summary>
-public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUploader uploader) : AdminPage
+public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUploader uploader, DeadlineExtensionService extensions) : AdminPage
     where TForm : ISubmissionForm<TForm>, new()
 {
     [BindProperty]
@@ -30,6 +30,15 @@ public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUplo
 
     [BindProperty]
     public string? Comment { get; set; }
+
+    [BindProperty]
+    public DateOnly? ExtendTo { get; set; }
+
+    [BindProperty]
+    public string? ExtendReason { get; set; }
+
+    /// <summary>Editors and administrators give a city a later due day (an extension also clears a late flag it explains).</summary>
+    public bool CanExtend => Workflow.ContentPermissions.CanPublish(Actor) && Slot.Status != SubmissionStatus.Accepted;
 
     public SubmissionSlot Slot { get; private set; } = null!;
     public FormContext Context { get; private set; } = null!;
@@ -88,6 +97,14 @@ public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUplo
             return RedirectToPage(new { edition, city });
         }, () => ReviewReloadAsync(edition, city, cancellationToken));
 
+    public Task<IActionResult> OnPostExtendAsync(int edition, string city, CancellationToken cancellationToken) =>
+        StepAsync(async () =>
+        {
+            var granted = await extensions.ExtendAsync(Actor, edition, Kind, city, ExtendTo, ExtendReason, cancellationToken);
+            TempData["Message"] = $"已将截止日延至 {granted.DueOn:yyyy年M月d日}。";
+            return RedirectToPage(new { edition, city });
+        }, () => ReviewReloadAsync(edition, city, cancellationToken));
+
     public Task<IActionResult> OnPostAcceptAsync(int edition, string city, CancellationToken cancellationToken) =>
         StepAsync(async () =>
         {
@@ -97,7 +114,13 @@ public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUplo
         }, () => ReviewReloadAsync(edition, city, cancellationToken));
 
     /// <summary>The admin's label of a field as the service names it (<c>events[0].date</c> → the input <c>Form.Events[0].Date</c>).</summary>
-    protected override string FieldName(string requestField) => CampaignLabels.FieldKey(requestField);
+    protected override string FieldName(string requestField) => requestField switch
+    {
+        "comment" => nameof(Comment),
+        "dueOn" => nameof(ExtendTo),
+        "reason" => nameof(ExtendReason),
+        _ => CampaignLabels.FieldKey(requestField),
+    };
 
     /// <summary>A file's name for the page, or its id when the library no longer has it.</summary>
     public string FileName(int? id) => id is { } value ? Files.TryGetValue(value, out var f) ? f.OriginalName : $"#{value}" : "";
