@@ -67,6 +67,7 @@ public static class Labels
         AuditAction.SubmissionAccept => "通过报送材料",
         AuditAction.DeadlineExtend => "延长报送期限",
         AuditAction.ReminderSend => "发送报送提醒",
+        AuditAction.ResultsPublish => "公开市州成效",
         _ => null,
     };
 }

@@ -6,6 +6,8 @@ using PatentWeek.Cms.Campaign.Exports;
 using PatentWeek.Cms.Campaign.Forms;
 using PatentWeek.Cms.Campaign.Reminders;
 using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Workflow;
 
@@ -44,6 +46,8 @@ public static class CampaignApi
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
         edition.MapPost("/plans/{city}/extension", Extend<PlanForm>).RequireAuthorization(Policies.Publishers)
             .WithSummary("Give the city a later due day for its plan, with the reason").ProducesValidationProblem();
+        edition.MapPost("/reports/{city}/public", Publish).RequireAuthorization(Policies.Publishers)
+            .WithSummary("Show (or hide) an accepted report's highlights on the city's public page").ProducesProblem(StatusCodes.Status409Conflict);
         edition.MapPost("/reports/{city}/extension", Extend<ReportForm>).RequireAuthorization(Policies.Publishers)
             .WithSummary("Give the city a later due day for its report, with the reason").ProducesValidationProblem();
         MapKind<ReportForm>(edition.MapGroup("/reports/{city}"), "report");
@@ -95,6 +99,13 @@ public static class CampaignApi
         var granted = await extensions.ExtendAsync(actor, number, TForm.Kind, city, request.DueOn, request.Reason, cancellationToken);
         var slot = await service.LoadAsync(actor, number, TForm.Kind, city, cancellationToken);
         return TypedResults.Ok(new ExtensionDto(city, granted.DueOn, BeijingTime.ToBeijing(slot.DueAt), granted.Reason, granted.GrantedBy, BeijingTime.ToBeijing(granted.GrantedAt)));
+    }
+
+    public static async Task<Ok<SubmissionDto<ReportForm>>> Publish(
+        int number, string city, PublicRequest request, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
+    {
+        var slot = await service.SetPublicAsync(Actor.From(principal), number, city, request.Public, cancellationToken);
+        return TypedResults.Ok(await DtoAsync<ReportForm>(await service.LoadAsync(Actor.From(principal), number, SubmissionKind.Report, slot.City.Code, cancellationToken), service, cancellationToken));
     }
 
     public static async Task<Ok<RemindedDto>> Remind(int number, RemindRequest request, ClaimsPrincipal principal, ReminderService reminders, CancellationToken cancellationToken) =>
@@ -149,7 +160,7 @@ public static class CampaignApi
             BeijingTime.ToBeijing(Deadlines.OpensAt(slot.Task)), BeijingTime.ToBeijing(slot.DueAt), slot.Late,
             Deadlines.IsOverdue(s?.FirstSubmittedAt, slot.DueAt, service.Now),
             BeijingTime.ToBeijing(s?.FirstSubmittedAt), BeijingTime.ToBeijing(s?.SubmittedAt), BeijingTime.ToBeijing(s?.ReturnedAt), BeijingTime.ToBeijing(s?.AcceptedAt),
-            s?.ReviewComment, context.MinimumEvents, SubmissionService.FormOf<TForm>(slot),
+            s?.ReviewComment, s?.IsPublic == true, context.MinimumEvents, SubmissionService.FormOf<TForm>(slot),
             [.. SubmissionLifecycle.Next(s).Select(n => n.ToString().ToLowerInvariant())],
             [.. history.Select(h => new SubmissionVersionDto(h.Version.Number, h.Version.Step, SubmissionLifecycle.Name(SubmissionLifecycle.StatusOf(h.Version.State)), BeijingTime.ToBeijing(h.Version.At), h.Version.By, h.Version.Comment, h.Changes))]);
     }

@@ -1,10 +1,9 @@
 using PatentWeek.Cms.Campaign.Forms;
+using PatentWeek.Cms.Delivery;
 using PatentWeek.Cms.Data.Campaign;
 using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Campaign;
-
-public sealed record CityRefDto(string Code, string Name);
 
 /// <summary>A task of an edition: <c>plan</c> or <c>report</c>, its dates (Beijing time) and who owes it.</summary>
 public sealed record CampaignTaskDto(string Kind, DateTimeOffset OpensAt, DateTimeOffset DueAt, int GraceMinutes, string TitlePattern, IReadOnlyList<string> Cities)
@@ -40,6 +39,7 @@ public sealed record SubmissionDto<TForm>(
     DateTimeOffset? ReturnedAt,
     DateTimeOffset? AcceptedAt,
     string? Comment,
+    bool Public,
     int MinimumEvents,
     TForm Fields,
     IReadOnlyList<string> Next,
@@ -53,6 +53,9 @@ public sealed record ExtensionRequest(DateOnly? DueOn, string? Reason);
 
 /// <summary>A city's extension as granted: its due day and due time, the reason, by whom and when.</summary>
 public sealed record ExtensionDto(string City, DateOnly DueOn, DateTimeOffset DueAt, string Reason, string GrantedBy, DateTimeOffset GrantedAt);
+
+/// <summary>Whether an accepted report's highlights are shown on the city's public page.</summary>
+public sealed record PublicRequest(bool Public);
 
 /// <summary>A return: what the city is to fix.</summary>
 public sealed record ReturnRequest(string? Comment);

@@ -1,5 +1,6 @@
 using PatentWeek.Cms.Campaign.Exports;
 using PatentWeek.Cms.Campaign.Reminders;
+using PatentWeek.Cms.Campaign.Results;
 using PatentWeek.Cms.Outbox;
 
 namespace PatentWeek.Cms.Campaign;
@@ -13,6 +14,8 @@ public static class CampaignSetup
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<ProvincialSummaryQueries>();
         services.AddScoped<DeadlineExtensionService>();
+        services.AddScoped<CampaignResults>();
+        services.AddDomainEventListener<CampaignResultsChanged, ResultsCacheEviction>();
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IReminderSender, InAppReminderSender>();
         services.AddScoped<ReminderService>();

@@ -4,6 +4,7 @@ using PatentWeek.Cms.Accounts;
 using PatentWeek.Cms.Campaign.Forms;
 using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Data.Campaign;
+using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.Workflow;
 
 namespace PatentWeek.Cms.Campaign;
@@ -13,7 +14,7 @@ namespace PatentWeek.Cms.Campaign;
 /// (<see cref="SubmissionPermissions"/>) and what the state allows (<see cref="SubmissionLifecycle"/>), check the form,
 /// apply the move, and save it with its version, audit entry and notifications in one transaction.
 /// </summary>
-public sealed class SubmissionService(CmsDbContext db, AuditLog audit, Notifier notifier, TimeProvider time)
+public sealed class SubmissionService(CmsDbContext db, AuditLog audit, Notifier notifier, DomainEvents events, TimeProvider time)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -169,6 +170,28 @@ public sealed class SubmissionService(CmsDbContext db, AuditLog audit, Notifier 
         await notifier.CityAsync(slot.City.Code, slot.Link, $"{SubmissionLifecycle.Label(kind)}已通过：{slot.Title}");
         await SaveAsync(cancellationToken);
         return slot with { Submission = submission };
+    }
+
+    /// <summary>
+    /// Shows (or hides) an accepted report's highlights on the city's public page: editors and administrators, accepted
+    /// reports only. What is shown is <see cref="Results.CampaignResults"/>' rule.
+    /// </summary>
+    public async Task<SubmissionSlot> SetPublicAsync(Actor actor, int edition, string city, bool shown, CancellationToken cancellationToken)
+    {
+        var slot = await LoadAsync(actor, edition, SubmissionKind.Report, city, cancellationToken);
+        if (!CityRules.Allows(actor, Operations.Publish, slot))
+            throw WorkflowException.Forbidden(Refusals.EditorsPublish());
+        if (slot.Status != SubmissionStatus.Accepted)
+            throw WorkflowException.Illegal(CampaignRefusals.AcceptFirst());
+        var submission = slot.Submission!;
+        if (submission.IsPublic == shown)
+            return slot;
+        submission.IsPublic = shown;
+        audit.Record(actor, AuditAction.ResultsPublish, Target(slot), shown ? $"{slot.Title}：在网站公开成效和亮点" : $"{slot.Title}：取消公开");
+        events.Raise(new Results.CampaignResultsChanged(edition, city));
+        await SaveAsync(cancellationToken);
+        await events.RunSavedAsync();
+        return slot;
     }
 
     /// <summary>Every version, newest first, each with what changed from the one before it.</summary>

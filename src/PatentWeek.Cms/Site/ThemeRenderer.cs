@@ -176,6 +176,9 @@ public sealed partial class ThemeRenderer
         options.MemberAccessStrategy.Register<SiteDto>();
         options.MemberAccessStrategy.Register<CityRefDto>();
         options.MemberAccessStrategy.Register<CityDto>();
+        options.MemberAccessStrategy.Register<Campaign.Results.CityResultsDto>();
+        options.MemberAccessStrategy.Register<Campaign.Results.ProvinceResultsDto>();
+        options.MemberAccessStrategy.Register<Campaign.Results.ResultFigureDto>();
         options.MemberAccessStrategy.Register<ContentSummaryDto>();
         options.MemberAccessStrategy.Register<ContentDto>();
         options.MemberAccessStrategy.Register<EventDetailsDto>();

@@ -47,6 +47,7 @@ public enum AuditAction
     SubmissionAccept,
     DeadlineExtend,
     ReminderSend,
+    ResultsPublish,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -95,6 +96,7 @@ public static class AuditActions
         [AuditAction.SubmissionAccept] = "submission.accept",
         [AuditAction.DeadlineExtend] = "deadline.extend",
         [AuditAction.ReminderSend] = "reminder.send",
+        [AuditAction.ResultsPublish] = "results.publish",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

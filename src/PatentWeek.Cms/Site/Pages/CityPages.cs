@@ -31,7 +31,7 @@ internal static class CityPages
         }, new() { ["cities"] = cities });
     }
 
-    private static async Task<IResult> CityPage(string code, SitePageRenderer pages, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> CityPage(string code, SitePageRenderer pages, Campaign.Results.CampaignResults results, HttpContext http, CancellationToken cancellationToken)
     {
         CacheTags.Add(http, CacheTags.City(code));
         var shown = await pages.EditionAsync(http, cancellationToken);
@@ -49,7 +49,7 @@ internal static class CityPages
             Crumbs = SiteDocument.From(shown, new CrumbDto("市州", prefix + "/city"), new CrumbDto(city.Name, null)),
         }, new()
         {
-            ["city"] = city, ["stories"] = stories.Items, ["stories_total"] = stories.Total, ["events"] = events.Items, ["events_total"] = events.Total,
+            ["city"] = city, ["results"] = await results.OfCityAsync(shown, code, cancellationToken), ["stories"] = stories.Items, ["stories_total"] = stories.Total, ["events"] = events.Items, ["events_total"] = events.Total,
         });
     }
 }

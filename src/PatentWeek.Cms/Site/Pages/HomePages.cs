@@ -13,7 +13,7 @@ internal static class HomePages
         return site;
     }
 
-    private static async Task<IResult> Home(SitePageRenderer pages, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Home(SitePageRenderer pages, Campaign.Results.CampaignResults results, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         CacheTags.Add(http, CacheTags.Home);
         var shown = await pages.EditionAsync(http, cancellationToken);
@@ -23,12 +23,16 @@ internal static class HomePages
                 : await pages.NotFoundAsync(http, null);
 
         var blocks = await pages.Queries.HomeAsync(shown, time.GetUtcNow().UtcDateTime, cancellationToken);
+        // The province's totals from the week's first day on: before it there is nothing to count.
+        var started = DateOnly.FromDateTime(Infrastructure.BeijingTime.Now(time).DateTime) >= shown.WeekStart;
+        var province = started ? await results.OfProvinceAsync(shown, cancellationToken) : null;
         var prefix = SiteDocument.Prefix(shown);
         string ListOf(ContentKind kind) => $"{prefix}/{ContentTypes.Of(kind).Name}";
         return await pages.PageAsync(http, shown, "home", new SiteDocument(null, $"第{shown.Number}届中国专利周：{shown.Slogan}", prefix is "" ? "/" : prefix), new()
         {
             // The no-script text; the page's script counts again in the reader's browser, so a cached page stays right.
             ["campaign_state"] = CampaignState.Now(time, shown.WeekStart, shown.WeekEnd),
+            ["province"] = province,
             ["lead"] = blocks.Pinned,
             ["news"] = blocks.News,
             ["topics"] = blocks.Topics,

@@ -20,6 +20,17 @@ public sealed class ReportModel(SubmissionService service, MediaUploader uploade
 
     protected override SubmissionKind Kind => SubmissionKind.Report;
 
+    /// <summary>Editors and administrators, on an accepted report.</summary>
+    public bool CanPublishResults => Workflow.ContentPermissions.CanPublish(Actor) && Slot.Status == SubmissionStatus.Accepted;
+
+    public Task<IActionResult> OnPostPublicAsync(int edition, string city, bool shown, CancellationToken cancellationToken) =>
+        StepAsync(async () =>
+        {
+            await Service.SetPublicAsync(Actor, edition, city, shown, cancellationToken);
+            TempData["Message"] = shown ? "已在市州页面公开成效和亮点。" : "已取消公开。";
+            return RedirectToPage(new { edition, city });
+        }, async () => await OnGetAsync(edition, city, cancellationToken));
+
     protected override ReportForm Attach(ReportForm form, int? scan, int? document) => form with
     {
         Scan = scan ?? form.Scan,

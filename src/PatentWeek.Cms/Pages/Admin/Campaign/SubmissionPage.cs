@@ -125,6 +125,9 @@ public abstract class SubmissionPage<TForm>(SubmissionService service, MediaUplo
     /// <summary>A file's name for the page, or its id when the library no longer has it.</summary>
     public string FileName(int? id) => id is { } value ? Files.TryGetValue(value, out var f) ? f.OriginalName : $"#{value}" : "";
 
+    /// <summary>The service, for the steps a kind's page adds (a report's 公开).</summary>
+    protected SubmissionService Service => service;
+
     /// <summary>Now by the host's clock, for the countdowns.</summary>
     public DateTime Now => service.Now;
 
