@@ -77,6 +77,14 @@ public sealed class CampaignFlowTests(BrowserFixture browser)
         await office.ClickAsync("通过");
         await Assertions.Expect(office.Page.Locator(".flash")).ToHaveTextAsync("已通过。");
 
+        // 武汉 makes its first planned event into an event item, which goes through review like a story.
+        await wuhan.NavAsync("工作台");
+        await wuhan.FollowAsync(wuhan.Card("第13届专利周报送").GetByRole(AriaRole.Link, new() { Name = planTitle }));
+        await Assertions.Expect(wuhan.Page.Locator(".status-accepted").First).ToContainTextAsync("已通过");
+        await wuhan.FollowAsync(wuhan.Page.GetByRole(AriaRole.Button, new() { Name = "为“专利质押融资对接会”生成活动条目" }));
+        await Assertions.Expect(wuhan.Page.Locator("h1")).ToContainTextAsync("专利质押融资对接会");
+        await wuhan.CheckAsync("event-item");
+
         // 黄石 sees its own paperwork only, and no dashboard.
         var huangshi = await AdminPages.OpenAsync(browser.Browser!, cms.BaseUrl, "campaign-huangshi");
         await huangshi.SignInAsync(huangshiUser.Email!, Staff.Password);

@@ -44,6 +44,8 @@ public static class CampaignApi
         edition.MapPost("/reminders", Remind).RequireAuthorization(Policies.Publishers)
             .WithSummary("Remind the given cities (or every city that owes something) now").ProducesValidationProblem();
         MapKind<PlanForm>(edition.MapGroup("/plans/{city}"), "plan");
+        edition.MapPost("/plans/{city}/events/{index:int}/item", EventItem).RequireAuthorization(Policies.Authors)
+            .WithSummary("Make a planned event into a draft event item of the city (once)").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         edition.MapPost("/plans/{city}/extension", Extend<PlanForm>).RequireAuthorization(Policies.Publishers)
             .WithSummary("Give the city a later due day for its plan, with the reason").ProducesValidationProblem();
         edition.MapPost("/reports/{city}/public", Publish).RequireAuthorization(Policies.Publishers)
@@ -107,6 +109,9 @@ public static class CampaignApi
         var slot = await service.SetPublicAsync(Actor.From(principal), number, city, request.Public, cancellationToken);
         return TypedResults.Ok(await DtoAsync<ReportForm>(await service.LoadAsync(Actor.From(principal), number, SubmissionKind.Report, slot.City.Code, cancellationToken), service, cancellationToken));
     }
+
+    public static async Task<Ok<EventItemDto>> EventItem(int number, string city, int index, ClaimsPrincipal principal, PlanEventItems items, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new EventItemDto(await items.CreateAsync(Actor.From(principal), number, city, index, cancellationToken)));
 
     public static async Task<Ok<RemindedDto>> Remind(int number, RemindRequest request, ClaimsPrincipal principal, ReminderService reminders, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RemindedDto(await reminders.RemindAsync(Actor.From(principal), number, request.Cities, cancellationToken)));

@@ -57,6 +57,9 @@ public sealed record ExtensionDto(string City, DateOnly DueOn, DateTimeOffset Du
 /// <summary>Whether an accepted report's highlights are shown on the city's public page.</summary>
 public sealed record PublicRequest(bool Public);
 
+/// <summary>The event item a planned event became.</summary>
+public sealed record EventItemDto(int Item);
+
 /// <summary>A return: what the city is to fix.</summary>
 public sealed record ReturnRequest(string? Comment);
 

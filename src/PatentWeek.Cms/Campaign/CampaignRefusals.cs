@@ -11,6 +11,7 @@ public static class CampaignRefusals
     // Who may do what.
     public static Refusal CitiesWriteOnly() => new("cities-write-submissions", "Only the city's own contributors write and submit its plan and report.", "方案和总结报告由市州通讯员填写和提交。");
     public static Refusal NoSuchCity(string city) => new("city-unknown", $"'{city}' is not a known city code.", $"“{city}”不是已知的市州代码。");
+    public static Refusal NoPlannedEvent() => new("no-planned-event", "The plan has no such event (save it first).", "方案中没有这场活动，请先保存。");
     public static Refusal EditorsExtend() => new("editors-extend", "Only editors and administrators extend a deadline.", "只有编辑和管理员可以延长报送期限。");
     public static Refusal ExtendLater(DateOnly due) => new("extend-later", $"An extension is a day after the task's own due day, {due:yyyy-MM-dd}.", $"延长后的截止日须晚于原截止日（{due:yyyy年M月d日}）。");
     public static Refusal ReasonRequired() => new("reason-required", "Say why the deadline is extended.", "请填写延期理由。");

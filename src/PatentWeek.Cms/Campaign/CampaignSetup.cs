@@ -14,6 +14,7 @@ public static class CampaignSetup
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<ProvincialSummaryQueries>();
         services.AddScoped<DeadlineExtensionService>();
+        services.AddScoped<PlanEventItems>();
         services.AddScoped<CampaignResults>();
         services.AddDomainEventListener<CampaignResultsChanged, ResultsCacheEviction>();
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -231,6 +231,35 @@ public abstract class SubmissionWorkflowTests(ClockedApp fixture)
     }
 
     [Fact]
+    public async Task A_planned_event_becomes_one_draft_event_item_of_the_city()
+    {
+        const string city = "429005";
+        using var clerk = await Staff.SignInAsync(fixture.App, Roles.CityContributor, city);
+        using var other = await Staff.SignInAsync(fixture.App, Roles.CityContributor, "429006");
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var url = $"{Base}/plans/{city}";
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.SendAsync(HttpMethod.Post, $"{url}/events/0/item")).Status);
+        await clerk.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, url, new { fields = CampaignData.Plan(null) });
+
+        var id = (await clerk.Client.PostAsync($"{url}/events/1/item")).GetProperty("item").GetInt32();
+        Assert.Equal(id, (await clerk.Client.PostAsync($"{url}/events/1/item")).GetProperty("item").GetInt32());
+        var item = await clerk.Client.GetOkAsync($"/api/manage/v1/content/{id}");
+        Assert.Equal("event", item.GetProperty("kind").GetString());
+        Assert.Equal("draft", item.State());
+        Assert.Equal("高价值专利培训", item.GetProperty("title").GetString());
+        Assert.Equal(city, item.GetProperty("city").GetString());
+        Assert.Equal("武汉光谷会展中心", item.GetProperty("location").GetString());
+        Assert.Equal("2019-12-03T09:00:00+08:00", item.GetProperty("startsAt").GetString());
+
+        var plan = await clerk.Client.GetOkAsync(url);
+        Assert.Equal(id, plan.GetProperty("fields").GetProperty("events")[1].GetProperty("itemId").GetInt32());
+        Assert.Equal("link", plan.GetProperty("history")[0].GetProperty("step").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.SendAsync(HttpMethod.Post, $"{url}/events/5/item")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.SendAsync(HttpMethod.Post, $"{url}/events/0/item")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.Client.SendAsync(HttpMethod.Post, $"{url}/events/0/item")).Status);
+    }
+
+    [Fact]
     public async Task The_tasks_of_the_edition_are_listed_with_their_dates()
     {
         using var reviewer = await Staff.SignInAsync(fixture.App, Roles.Reviewer);

@@ -13,6 +13,7 @@ public sealed record ReviewPanel(bool CanReview, string? Comment, IReadOnlyList<
     public static string StepLabel(string step) => step switch
     {
         "save" => "保存",
+        "link" => "生成活动条目",
         "submit" => "提交",
         "return" => "退回",
         "accept" => "通过",
