@@ -68,6 +68,7 @@ public static class Labels
         AuditAction.DeadlineExtend => "延长报送期限",
         AuditAction.ReminderSend => "发送报送提醒",
         AuditAction.ResultsPublish => "公开市州成效",
+        AuditAction.CampaignSettings => "修改报送任务或指标",
         _ => null,
     };
 }

@@ -35,6 +35,11 @@ public static class CampaignApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         edition.MapGet("/tasks", Tasks).WithSummary("What the edition asks of the cities, with the dates");
+        edition.MapPut("/tasks/{kind:regex(^(plan|report)$)}", UpdateTask).RequireAuthorization(Policies.Administrators)
+            .WithSummary("Set a task's dates, grace, title pattern and cities").ProducesValidationProblem();
+        edition.MapGet("/metrics", Metrics).WithSummary("The figures the edition's reports give");
+        edition.MapPut("/metrics", UpdateMetrics).RequireAuthorization(Policies.Administrators)
+            .WithSummary("Replace the edition's metrics (a metric cities filled in stays)").ProducesValidationProblem();
         edition.MapGet("/compliance", ComplianceTable).RequireAuthorization(Policies.Reviewers)
             .WithSummary("Every city's plan, events, stories, report and figures, with the province's totals (the office only)");
         edition.MapGet("/summary.docx", SummaryWord).RequireAuthorization(Policies.Publishers)
@@ -78,6 +83,21 @@ public static class CampaignApi
         return TypedResults.Ok(new CampaignTasksDto([.. edition.Tasks.OrderBy(t => t.Kind).Select(CampaignTaskDto.From)]));
     }
 
+    public static async Task<Ok<CampaignTaskDto>> UpdateTask(int number, string kind, TaskWriteRequest request, ClaimsPrincipal principal, CampaignSettingsService settings, CancellationToken cancellationToken)
+    {
+        var task = await settings.UpdateTaskAsync(Actor.From(principal), number, kind == "plan" ? SubmissionKind.Plan : SubmissionKind.Report, request, cancellationToken);
+        return TypedResults.Ok(CampaignTaskDto.From(task));
+    }
+
+    public static async Task<Results<Ok<MetricsDto>, ProblemHttpResult>> Metrics(int number, CmsDbContext db, CancellationToken cancellationToken)
+    {
+        var edition = await db.Editions.AsNoTracking().Include(e => e.Metrics).FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+        return edition is null ? Problems.NotFound(CampaignRefusals.NoSuchEdition().Detail) : TypedResults.Ok(MetricsDto.From(edition.Metrics));
+    }
+
+    public static async Task<Ok<MetricsDto>> UpdateMetrics(int number, List<MetricWriteRequest> request, ClaimsPrincipal principal, CampaignSettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(MetricsDto.From(await settings.UpdateMetricsAsync(Actor.From(principal), number, request, cancellationToken)));
+
     public static async Task<Results<Ok<ComplianceDto>, ProblemHttpResult>> ComplianceTable(int number, ComplianceQueries compliance, CancellationToken cancellationToken) =>
         await compliance.OfAsync(number, cancellationToken) is { } table
             ? TypedResults.Ok(ComplianceDto.From(table))
@@ -106,7 +126,9 @@ public static class CampaignApi
     public static async Task<Ok<SubmissionDto<ReportForm>>> Publish(
         int number, string city, PublicRequest request, ClaimsPrincipal principal, SubmissionService service, CancellationToken cancellationToken)
     {
-        var slot = await service.SetPublicAsync(Actor.From(principal), number, city, request.Public, cancellationToken);
+        if (request.Public is not { } shown)
+            throw RequestValidationException.Field("public", CampaignRefusals.Required("public"));
+        var slot = await service.SetPublicAsync(Actor.From(principal), number, city, shown, cancellationToken);
         return TypedResults.Ok(await DtoAsync<ReportForm>(await service.LoadAsync(Actor.From(principal), number, SubmissionKind.Report, slot.City.Code, cancellationToken), service, cancellationToken));
     }
 

@@ -55,7 +55,7 @@ public sealed record ExtensionRequest(DateOnly? DueOn, string? Reason);
 public sealed record ExtensionDto(string City, DateOnly DueOn, DateTimeOffset DueAt, string Reason, string GrantedBy, DateTimeOffset GrantedAt);
 
 /// <summary>Whether an accepted report's highlights are shown on the city's public page.</summary>
-public sealed record PublicRequest(bool Public);
+public sealed record PublicRequest(bool? Public);
 
 /// <summary>The event item a planned event became.</summary>
 public sealed record EventItemDto(int Item);
@@ -79,7 +79,14 @@ public sealed record ComplianceRowDto(
     CityRefDto City, ComplianceSubmissionDto? Plan, EventsDto Events, StoriesDto Stories, ComplianceSubmissionDto? Report,
     IReadOnlyDictionary<string, decimal?> Metrics, IReadOnlyList<string> Owes);
 
-public sealed record MetricDto(string Key, string Label, string Unit, int Decimals, bool OnDashboard);
+public sealed record MetricDto(string Key, string Label, string Unit, int Decimals, bool OnDashboard, string? Prefill = null);
+
+/// <summary>An edition's metrics, in their order.</summary>
+public sealed record MetricsDto(IReadOnlyList<MetricDto> Items)
+{
+    public static MetricsDto From(IEnumerable<CampaignMetric> metrics) =>
+        new([.. metrics.OrderBy(m => m.SortOrder).Select(m => new MetricDto(m.Key, m.Label, m.Unit, m.Decimals, m.OnDashboard, m.Prefill))]);
+}
 
 public sealed record ComplianceDto(int Edition, IReadOnlyList<MetricDto> Metrics, IReadOnlyList<ComplianceRowDto> Items, ComplianceTotalsDto Totals)
 {

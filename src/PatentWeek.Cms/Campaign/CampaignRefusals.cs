@@ -11,6 +11,16 @@ public static class CampaignRefusals
     // Who may do what.
     public static Refusal CitiesWriteOnly() => new("cities-write-submissions", "Only the city's own contributors write and submit its plan and report.", "方案和总结报告由市州通讯员填写和提交。");
     public static Refusal NoSuchCity(string city) => new("city-unknown", $"'{city}' is not a known city code.", $"“{city}”不是已知的市州代码。");
+    public static Refusal AdministratorsConfigure() => new("administrators-configure", "Only administrators configure tasks and metrics.", "只有管理员可以设置报送任务和指标。");
+    public static Refusal DueBeforeOpening() => new("due-before-opening", "The due day is before the opening day.", "截止日早于开始日。");
+    public static Refusal Grace(int max) => new("grace-range", $"The grace is 0 to {max} minutes.", $"宽限时间须在 0 至 {max} 分钟之间。");
+    public static Refusal PatternNeedsCity() => new("pattern-needs-city", "The title pattern names the city with {city}.", "标题格式须包含 {city}（市州名称）。");
+    public static Refusal MetricKey() => new("metric-key", "A metric key is lower-case letters, digits and single hyphens.", "指标代码只能用小写英文字母、数字和单个连字符。");
+    public static Refusal MetricKeyTaken(string key) => new("metric-key-taken", $"The key '{key}' is used twice.", $"指标代码“{key}”重复。");
+    public static Refusal MetricDecimalsChoice() => new("metric-decimals-choice", "decimals is 0 (a count) or 2 (an amount).", "小数位只能是 0（计数）或 2（金额）。");
+    public static Refusal PrefillUnknown() => new("prefill-unknown", "prefill is events-held, stories-published or media-reports.", "请从列表中选择系统统计项。");
+    public static Refusal MetricInUse(IReadOnlyCollection<string> keys) => new("metric-in-use",
+        $"Cities already filled in {string.Join(", ", keys)}; those metrics cannot be removed.", $"已有市州填报了这些指标，不能删除：{string.Join("、", keys)}。");
     public static Refusal NoPlannedEvent() => new("no-planned-event", "The plan has no such event (save it first).", "方案中没有这场活动，请先保存。");
     public static Refusal EditorsExtend() => new("editors-extend", "Only editors and administrators extend a deadline.", "只有编辑和管理员可以延长报送期限。");
     public static Refusal ExtendLater(DateOnly due) => new("extend-later", $"An extension is a day after the task's own due day, {due:yyyy-MM-dd}.", $"延长后的截止日须晚于原截止日（{due:yyyy年M月d日}）。");
@@ -32,7 +42,7 @@ public static class CampaignRefusals
     public static Refusal AcceptFirst() => new("accept-first", "Only an accepted report can be made public.", "只有已通过的总结报告可以公开。");
 
     // Fields.
-    public static Refusal Required(string what) => new("required", $"{what} is required to submit.", $"提交前请填写{Chinese(what)}。");
+    public static Refusal Required(string what) => new("required", $"{what} is required.", $"请填写{Chinese(what)}。");
     public static Refusal TooLong(int max) => new("too-long", $"At most {max} characters.", $"最多 {max} 个字。");
     public static Refusal TooMany(int max) => new("too-many", $"At most {max} entries.", $"最多 {max} 项。");
     public static Refusal FewerEvents(int minimum) => new("events-below-minimum",
@@ -54,8 +64,8 @@ public static class CampaignRefusals
     public static Refusal ScanType() => new("scan-type", "The stamped scan must be a PDF or an image.", "盖章扫描件须是 PDF 或图片。");
     public static Refusal DocumentType() => new("document-type", "The editable document must be a Word .docx file without macros.", "可编辑文档须是不含宏的 Word（.docx）文件。");
 
-    /// <summary>The Chinese names of the forms' fields, for "请填写…".</summary>
-    private static string Chinese(string field) => field switch
+    /// <summary>The Chinese names of the forms' fields, for "请填写…" and the versions' lists of changes.</summary>
+    public static string Chinese(string field) => field switch
     {
         "scan" => "盖章扫描件",
         "contactName" => "联系人",
@@ -65,7 +75,21 @@ public static class CampaignRefusals
         "type" => "活动类型",
         "place" => "地点",
         "organiser" => "主办单位",
+        "overview" => "活动安排概述",
+        "expectedParticipants" => "预计参与人数",
+        "itemId" => "活动条目",
+        "channels" => "宣传渠道",
+        "publicity" => "宣传安排",
+        "document" => "可编辑文档",
+        "outlet" => "媒体",
+        "url" => "链接",
         "title" => "名称",
+        "dueOn" => "截止日",
+        "opensOn" => "开始日",
+        "cities" => "市州",
+        "label" => "名称",
+        "unit" => "单位",
+        "public" => "是否公开",
         _ => Forms.ReportSections.Find(field)?.Label ?? field,
     };
 }

@@ -15,6 +15,7 @@ public static class CampaignSetup
         services.AddScoped<ProvincialSummaryQueries>();
         services.AddScoped<DeadlineExtensionService>();
         services.AddScoped<PlanEventItems>();
+        services.AddScoped<CampaignSettingsService>();
         services.AddScoped<CampaignResults>();
         services.AddDomainEventListener<CampaignResultsChanged, ResultsCacheEviction>();
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -48,6 +48,7 @@ public enum AuditAction
     DeadlineExtend,
     ReminderSend,
     ResultsPublish,
+    CampaignSettings,
 }
 
 /// <summary>The stable keys the audit log stores and the APIs answer (<c>media.upload</c>), one per action.</summary>
@@ -97,6 +98,7 @@ public static class AuditActions
         [AuditAction.DeadlineExtend] = "deadline.extend",
         [AuditAction.ReminderSend] = "reminder.send",
         [AuditAction.ResultsPublish] = "results.publish",
+        [AuditAction.CampaignSettings] = "campaign.settings",
     };
 
     private static readonly Dictionary<string, AuditAction> ByKey = Keys.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

@@ -12,6 +12,8 @@ namespace PatentWeek.Cms.Tests.Campaign;
 public abstract class EditionTasksTests(ClockedApp fixture)
 {
     private const string Base = "/api/manage/v1/editions/13";
+    private static readonly string[] NoCity = ["999999"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -44,6 +46,43 @@ public abstract class EditionTasksTests(ClockedApp fixture)
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == "deadline.extend" && a.Target == $"plan/13/{city}", Ct);
         Assert.Contains("2019-11-13 → 2019-11-20", entry.Detail, StringComparison.Ordinal);
         Assert.Contains("汛期", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administrators_set_a_task_and_the_metrics_and_nobody_else_does()
+    {
+        using var admin = await Staff.SignInAsync(fixture.App, Roles.Administrator);
+        using var editor = await Staff.SignInAsync(fixture.App, Roles.Editor);
+        var before = (await admin.Client.GetOkAsync($"{Base}/tasks")).GetProperty("items")[1];
+        var cities = before.GetProperty("cities").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.Client.SendAsync(HttpMethod.Put, $"{Base}/tasks/report", new { opensOn = "2019-11-30", dueOn = "2019-12-12", cities })).Status);
+
+        var bad = await admin.Client.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"{Base}/tasks/report",
+            new { opensOn = "2019-12-20", dueOn = "2019-12-12", graceMinutes = -1, titlePattern = "总结报告", cities = NoCity });
+        Assert.Equal(new HashSet<string> { "dueOn", "graceMinutes", "titlePattern", "cities" }, bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet());
+
+        var set = await admin.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{Base}/tasks/report",
+            new { opensOn = "2019-11-30", dueOn = "2019-12-15", graceMinutes = 30, titlePattern = "{city}第{edition}届中国专利周活动总结报告", cities });
+        Assert.Equal("2019-12-16T00:29:59.9999999+08:00", set.GetProperty("dueAt").GetString());
+        Assert.Equal("2019-12-16T00:29:59.9999999+08:00", (await admin.Client.GetOkAsync($"{Base}/reports/420100")).GetProperty("dueAt").GetString());
+        await admin.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{Base}/tasks/report",
+            new { opensOn = "2019-11-30", dueOn = "2019-12-12", graceMinutes = 0, titlePattern = "{city}第{edition}届中国专利周活动总结报告", cities });
+
+        var metrics = (await editor.Client.GetOkAsync($"{Base}/metrics")).GetProperty("items").EnumerateArray()
+            .Select(m => new { key = m.GetProperty("key").GetString(), label = m.GetProperty("label").GetString(), unit = m.GetProperty("unit").GetString(),
+                decimals = m.GetProperty("decimals").GetInt32(), prefill = m.TryGetProperty("prefill", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String ? p.GetString() : null,
+                onDashboard = m.GetProperty("onDashboard").GetBoolean() }).ToList();
+        Assert.Equal(12, metrics.Count);
+        var added = metrics.Append(new { key = (string?)"trainings", label = (string?)"培训人次", unit = (string?)"人次", decimals = 0, prefill = (string?)null, onDashboard = false }).ToList();
+        var saved = await admin.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{Base}/metrics", added);
+        Assert.Equal("trainings", saved.GetProperty("items")[12].GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.Client.SendAsync(HttpMethod.Put, $"{Base}/metrics", added)).Status);
+        var duplicate = await admin.Client.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"{Base}/metrics",
+            added.Append(new { key = (string?)"trainings", label = (string?)"x", unit = (string?)"次", decimals = 3, prefill = (string?)"magic", onDashboard = false }).ToList());
+        Assert.Equal(new HashSet<string> { "[13].key", "[13].decimals", "[13].prefill" }, duplicate.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet());
+        // Removing an unused metric is fine; the edition is back as it was.
+        await admin.Client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{Base}/metrics", metrics);
+        Assert.Equal(12, (await editor.Client.GetOkAsync($"{Base}/metrics")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]

@@ -283,6 +283,7 @@ public abstract partial class RequestBodyTests(AppFixture fixture)
             "id" => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // A campaign slot that exists: the 13th edition's plan or report of 武汉.
             "number" => "13",
+            "kind" => "report",
             "city" => "420100",
             _ => "1",
         }).TrimEnd('/');

@@ -110,6 +110,7 @@ public abstract partial class CityScopeTests(AppFixture fixture)
         {
             "id" => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "number" => "13",
+            "kind" => "report",
             "city" => Wuhan,
             _ => "1",
         }).TrimEnd('/');

@@ -70,8 +70,9 @@ public sealed class FormCheck
     {
         if (id is not { } value)
             return null;
-        // Another city's file is answered as missing: a city never learns what another uploaded.
-        if (!context.Files.TryGetValue(value, out var file) || (file.CityCode is not null && file.CityCode != city))
+        // Only the city's own uploads: another city's file, or the office's, is answered as missing (a city never learns
+        // what others uploaded, and a city's paperwork carries the city's own documents).
+        if (!context.Files.TryGetValue(value, out var file) || file.CityCode != city)
         {
             Refuse(field, CampaignRefusals.AttachmentMissing(value));
             return null;

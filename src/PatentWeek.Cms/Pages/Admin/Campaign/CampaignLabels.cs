@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PatentWeek.Cms.Campaign;
+using PatentWeek.Cms.Campaign.Forms;
 using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Pages.Admin.Campaign;
@@ -26,6 +27,32 @@ public static partial class CampaignLabels
 
     [GeneratedRegex(@"^(metrics|sections|evidence)\.(.+)$")]
     private static partial Regex DictionaryField();
+
+    /// <summary>
+    /// A changed field as a person reads it: <c>events[1].place</c> → 第 2 场活动 · 地点, <c>sections.highlights</c> → 四、成效和亮点,
+    /// <c>metrics.participants</c> → the metric's label.
+    /// </summary>
+    public static string FieldLabel(string field, IReadOnlyList<Data.Campaign.CampaignMetric> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var parts = field.Split('.');
+        var item = ListItem().Match(parts[0]);
+        var head = item.Success
+            ? $"{(item.Groups[1].Value == "events" ? "第 {0} 场活动" : item.Groups[1].Value == "mediaReports" ? "第 {0} 条媒体报道" : "第 {0} 项")}".Replace("{0}", (int.Parse(item.Groups[2].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : parts[0] switch
+            {
+                "sections" when parts.Length > 1 => ReportSections.Find(parts[1])?.Label ?? parts[1],
+                "metrics" when parts.Length > 1 => metrics.FirstOrDefault(m => m.Key == parts[1])?.Label ?? parts[1],
+                "evidence" when parts.Length > 1 => "证据材料（" + (ReportSections.Find(parts[1])?.Label ?? parts[1]) + "）",
+                _ => CampaignRefusals.Chinese(ListItem().Replace(parts[0], "$1")),
+            };
+        var rest = parts[0] is "sections" or "metrics" or "evidence" ? parts.Skip(2) : parts.Skip(1);
+        return string.Join(" · ", rest.Select(p => CampaignRefusals.Chinese(ListItem().Replace(p, "$1"))).Prepend(head));
+    }
+
+    [GeneratedRegex(@"^(\w+)\[(\d+)\]$")]
+    private static partial Regex ListItem();
 
     public static string Icon(SubmissionStatus status) => status switch
     {
