@@ -37,8 +37,15 @@ public sealed class CampaignModel(CmsDbContext db, CampaignSettingsService setti
         public bool Existing { get; set; }
     }
 
-    [BindProperty]
+    /// <summary>Both tasks as stored, each in a form of its own.</summary>
     public List<TaskInput> Tasks { get; set; } = [];
+
+    /// <summary>The task one of those forms sent.</summary>
+    [BindProperty]
+    public TaskInput? Posted { get; set; }
+
+    /// <summary>Which task's form was refused, so its fields show what was sent and the messages.</summary>
+    public int? RefusedTask { get; private set; }
 
     [BindProperty]
     public List<MetricInput> Metrics { get; set; } = [];
@@ -46,44 +53,45 @@ public sealed class CampaignModel(CmsDbContext db, CampaignSettingsService setti
     public int Edition { get; private set; }
     public List<(string Code, string Name)> Cities { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken))
-            return NotFound();
-        var edition = await db.Editions.AsNoTracking().Include(e => e.Tasks).Include(e => e.Metrics).SingleAsync(e => e.Number == Edition, cancellationToken);
-        Tasks = [.. edition.Tasks.OrderBy(t => t.Kind).Select(t => new TaskInput
-        {
-            Kind = t.Kind, OpensOn = t.OpensOn, DueOn = t.DueOn, GraceMinutes = t.GraceMinutes, TitlePattern = t.TitlePattern, Cities = t.CityCodes,
-        })];
-        Metrics = [.. edition.Metrics.OrderBy(m => m.SortOrder).Select(m => new MetricInput
-        {
-            Key = m.Key, Label = m.Label, Unit = m.Unit, Decimals = m.Decimals, Prefill = m.Prefill, OnDashboard = m.OnDashboard, Existing = true,
-        })];
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(metrics: true, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostTaskAsync(int index, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostTaskAsync(CancellationToken cancellationToken) =>
         StepAsync(async () =>
         {
-            await LoadAsync(cancellationToken);
-            var task = Tasks[index];
+            var task = Posted ?? new TaskInput();
+            await LoadAsync(metrics: false, cancellationToken);
             await settings.UpdateTaskAsync(Actor, Edition, task.Kind, new TaskWriteRequest(task.OpensOn, task.DueOn, task.GraceMinutes, task.TitlePattern, task.Cities), cancellationToken);
             TempData["Message"] = $"已保存{SubmissionLifecycle.Label(task.Kind)}的报送设置。";
             return RedirectToPage();
-        }, async () => { _taskIndex = index; await LoadAsync(cancellationToken); return Page(); });
+        }, async () =>
+        {
+            await LoadAsync(metrics: true, cancellationToken);
+            RefusedTask = Tasks.FindIndex(t => t.Kind == Posted?.Kind);
+            if (RefusedTask >= 0)
+                Tasks[RefusedTask.Value] = Posted!;
+            return Page();
+        });
 
     public Task<IActionResult> OnPostMetricsAsync(CancellationToken cancellationToken) =>
         StepAsync(async () =>
         {
-            await LoadAsync(cancellationToken);
+            var sent = Metrics;
+            await LoadAsync(metrics: false, cancellationToken);
+            Metrics = sent;
             var kept = Metrics.Where(m => !m.Remove && !(string.IsNullOrWhiteSpace(m.Key) && string.IsNullOrWhiteSpace(m.Label))).ToList();
             _metricRows = [.. kept.Select(m => Metrics.IndexOf(m))];
             await settings.UpdateMetricsAsync(Actor, Edition, [.. kept.Select(m => new MetricWriteRequest(m.Key?.Trim(), m.Label, m.Unit, m.Decimals, string.IsNullOrEmpty(m.Prefill) ? null : m.Prefill, m.OnDashboard))], cancellationToken);
             TempData["Message"] = "已保存总结报告指标。";
             return RedirectToPage();
-        }, async () => { await LoadAsync(cancellationToken); return Page(); });
+        }, async () =>
+        {
+            var sent = Metrics;
+            await LoadAsync(metrics: false, cancellationToken);
+            Metrics = sent;
+            return Page();
+        });
 
-    private int _taskIndex;
     private List<int> _metricRows = [];
 
     /// <summary>The service names a task's fields plainly and a metric by its place in the list it was given.</summary>
@@ -96,15 +104,29 @@ public sealed class CampaignModel(CmsDbContext db, CampaignSettingsService setti
             return $"Metrics[{_metricRows[i]}].{char.ToUpperInvariant(name[0])}{name[1..]}";
         }
 
-        return requestField == "metrics" ? "" : $"Tasks[{_taskIndex}].{char.ToUpperInvariant(requestField[0])}{requestField[1..]}";
+        return requestField == "metrics" ? "" : $"{nameof(Posted)}.{char.ToUpperInvariant(requestField[0])}{requestField[1..]}";
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The current edition, its cities and tasks, and (unless a posted list stands in for them) its metrics.</summary>
+    private async Task<bool> LoadAsync(bool metrics, CancellationToken cancellationToken)
     {
-        var edition = await db.Editions.AsNoTracking().OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).FirstOrDefaultAsync(cancellationToken);
+        var edition = await db.Editions.AsNoTracking().Include(e => e.Tasks).Include(e => e.Metrics)
+            .OrderByDescending(e => e.IsCurrent).ThenByDescending(e => e.Number).FirstOrDefaultAsync(cancellationToken);
         if (edition is null)
             return false;
         Edition = edition.Number;
+        Tasks = [.. edition.Tasks.OrderBy(t => t.Kind).Select(t => new TaskInput
+        {
+            Kind = t.Kind, OpensOn = t.OpensOn, DueOn = t.DueOn, GraceMinutes = t.GraceMinutes, TitlePattern = t.TitlePattern, Cities = t.CityCodes,
+        })];
+        if (metrics)
+        {
+            Metrics = [.. edition.Metrics.OrderBy(m => m.SortOrder).Select(m => new MetricInput
+            {
+                Key = m.Key, Label = m.Label, Unit = m.Unit, Decimals = m.Decimals, Prefill = m.Prefill, OnDashboard = m.OnDashboard, Existing = true,
+            })];
+        }
+
         Cities = [.. (await db.Cities.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken)).Select(c => (c.Code, c.Name))];
         return true;
     }
