@@ -96,6 +96,10 @@ public sealed class CampaignFlowTests(BrowserFixture browser)
         clock.SetBeijing(2019, 12, 10, 15, 0, 0);
         await wuhan.SignInAsync(wuhanUser.Email!, Staff.Password);
         await wuhan.FollowAsync(wuhan.Card("第13届专利周报送").GetByRole(AriaRole.Link, new() { Name = "武汉市第十三届中国专利周活动总结报告" }));
+        // The system's own counts start the prefilled figures (editable), with the count shown beside.
+        var counted = await wuhan.Page.Locator("table.metrics tr", new() { Has = wuhan.Page.Locator("#metric-events-held") }).Locator("td").Nth(1).InnerTextAsync();
+        Assert.Matches(@"^\d+$", counted);
+        await Assertions.Expect(wuhan.Page.Locator("#metric-events-held")).ToHaveValueAsync(counted);
         foreach (var (label, text) in Sections)
             await wuhan.Page.GetByLabel(label, new() { Exact = true }).FillAsync(text);
         foreach (var (key, value) in Figures)

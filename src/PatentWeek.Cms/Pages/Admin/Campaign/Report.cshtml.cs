@@ -20,6 +20,12 @@ public sealed class ReportModel(SubmissionService service, MediaUploader uploade
 
     protected override SubmissionKind Kind => SubmissionKind.Report;
 
+    /// <summary>
+    /// The figure the form starts with where the city has none yet: the system's own count for a prefilled metric, while
+    /// the city can still write the report (editable; the count stays beside it).
+    /// </summary>
+    public decimal? Prefilled(string key) => CanWrite ? Computed.GetValueOrDefault(key) : null;
+
     /// <summary>Editors and administrators, on an accepted report.</summary>
     public bool CanPublishResults => Workflow.ContentPermissions.CanPublish(Actor) && Slot.Status == SubmissionStatus.Accepted;
 
