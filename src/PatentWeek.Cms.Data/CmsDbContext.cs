@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PatentWeek.Cms.Data.Accounts;
@@ -11,8 +12,14 @@ using PatentWeek.Cms.Data.Workflow;
 namespace PatentWeek.Cms.Data;
 
 /// <summary>The one database of the CMS, Identity included; the same model on SQLite and PostgreSQL.</summary>
-public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbContext<CmsUser>(options)
+public class CmsDbContext(DbContextOptions<CmsDbContext> options) : IdentityDbContext<CmsUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Data Protection's key ring (sign-in cookies, antiforgery, preview links, 2FA, stored WeChat secrets): in the
+    /// database, so every instance reads the same keys and a backup of the database carries them.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<City> Cities => Set<City>();
     public DbSet<SiteIdentityRecord> SiteIdentity => Set<SiteIdentityRecord>();

@@ -8,6 +8,7 @@ using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Manage;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
+using PatentWeek.Cms.ScaleOut;
 using PatentWeek.Cms.Search;
 using PatentWeek.Cms.Site;
 using PatentWeek.Cms.Site.Share;
@@ -42,12 +43,17 @@ public static class CmsSetup
         builder.AddCmsWeChat();
         builder.Services.AddCmsSiteHealth();
         builder.Services.AddCmsSearch();
+        // Last: it wraps the output cache's store the site registered.
+        builder.AddCmsScaleOut();
         return builder;
     }
 
     public static WebApplication MapCms(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The metrics port answers before anything else; then the client's real address and scheme from the proxy.
+        app.UseCmsMetrics();
+        app.UseCmsForwardedHeaders();
         // Cms:PathBase (a column under the office's portal) before everything, so links, redirects and cookie paths carry it.
         app.UseCmsPathBase();
         // Security headers first, so every answer carries them; HEAD runs as GET wherever GET is answered.

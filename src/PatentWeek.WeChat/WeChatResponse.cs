@@ -13,7 +13,28 @@ internal static class WeChatResponse
     /// </summary>
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken)
     {
-        response.EnsureSuccessStatusCode();
+        var outcome = "http";
+        try
+        {
+            response.EnsureSuccessStatusCode();
+            outcome = "shape";
+            var answer = await ReadJsonAsync<T>(response, path, cancellationToken);
+            outcome = "ok";
+            return answer;
+        }
+        catch (WeChatApiException e) when (e.ErrCode != 0)
+        {
+            outcome = "errcode";
+            throw;
+        }
+        finally
+        {
+            WeChatMetrics.Answered(path, outcome);
+        }
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         ErrorEnvelope envelope;
         try

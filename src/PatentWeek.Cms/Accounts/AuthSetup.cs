@@ -91,14 +91,9 @@ public static class AuthSetup
 
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<CmsOptions>>().Value.SignInAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            // Counted in Redis when instances share one, so the limit is per address, not per address and instance.
+            o.AddPolicy(SignInRateLimit, context => ScaleOut.SharedWindowLimiter.PerAddressPerMinute(
+                context, SignInRateLimit, context.RequestServices.GetRequiredService<IOptions<CmsOptions>>().Value.SignInAttemptsPerMinute));
             o.OnRejected = (context, _) =>
             {
                 // Clients and monitors back off by Retry-After: the seconds until the window lets the next attempt in.

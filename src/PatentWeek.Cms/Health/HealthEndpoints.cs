@@ -6,19 +6,32 @@ namespace PatentWeek.Cms.Health;
 
 public static class HealthEndpoints
 {
+    private const string Ready = "ready";
+
     public static IServiceCollection AddCmsHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<RedisHealthCheck>("redis", tags: [Ready])
+            .AddCheck<MediaStoreHealthCheck>("media", tags: [Ready])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready]);
         return services;
     }
 
     /// <summary>
-    /// <c>GET /health</c>: 200 with each check's state, 503 when one is unhealthy. Under a <c>Cms:PathBase</c> it answers
-    /// both at the root (the load balancer's probe) and under the prefix (see <see cref="Infrastructure.PathBases"/>).
+    /// <c>GET /health/live</c>: 200 while the process answers at all (a supervisor restarts it otherwise; it checks
+    /// nothing outside, so a database outage never gets every instance restarted at once). <c>GET /health/ready</c>
+    /// and <c>/health</c>: each check's state, 200 when healthy or degraded (a warning), 503 when one is unhealthy, so
+    /// the load balancer sends no traffic there. Under a <c>Cms:PathBase</c> they answer both at the root and under
+    /// the prefix (see <see cref="Infrastructure.PathBases"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapCmsHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(Infrastructure.PathBases.HealthPath, new HealthCheckOptions { ResponseWriter = WriteAsync }).ExcludeFromDescription();
+        var ready = new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = c => c.Tags.Contains(Ready) };
+        app.MapHealthChecks(Infrastructure.PathBases.HealthPath, ready).ExcludeFromDescription();
+        app.MapHealthChecks(Infrastructure.PathBases.HealthPath + "/ready", ready).ExcludeFromDescription();
+        app.MapHealthChecks(Infrastructure.PathBases.HealthPath + "/live", new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = _ => false })
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -46,6 +46,21 @@ public sealed class CmsOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>
+    /// <c>Cms:Redis</c>: a StackExchange.Redis connection string (<c>host:port[,password=…]</c>) when several instances
+    /// serve the site; they then share the output cache, WeChat credentials and sign-in limits, and tell each other of
+    /// changes. Null: one instance, everything in the process.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>The Prometheus scrape endpoint; off unless a port is given.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
+    public OutboxOptions Outbox { get; set; } = new();
+
     public SeedOptions Seed { get; set; } = new();
 
     /// <summary>The site's identity (<c>Cms:Site:SiteName</c> etc.): each value set here wins over the seed and the admin.</summary>
@@ -74,6 +89,37 @@ public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public bool? Migrate { get; set; }
+}
+
+/// <summary>
+/// <c>Cms:ForwardedHeaders</c>: the addresses (<c>KnownProxies</c>, e.g. <c>127.0.0.1</c>) and networks
+/// (<c>KnownNetworks</c>, e.g. <c>10.0.0.0/8</c>) of the proxies in front. A forwarded header from any other address is
+/// ignored; with neither set, every one is.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    public IList<string> KnownProxies { get; } = [];
+    public IList<string> KnownNetworks { get; } = [];
+
+    public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+}
+
+/// <summary>
+/// <c>Cms:Metrics:Port</c>: the port whose <c>/metrics</c> answers Prometheus; add it to the listening URLs on an
+/// address the proxy does not forward to (<c>http://127.0.0.1:9464</c>). Requests are told apart by the port they
+/// arrived on, never by their Host header, so the public cannot reach it through the site's own port.
+/// </summary>
+public sealed class MetricsOptions
+{
+    [Range(1, 65535)]
+    public int? Port { get; set; }
+}
+
+public sealed class OutboxOptions
+{
+    /// <summary>How long a claimed job is held without a heartbeat before another instance may take it over.</summary>
+    [Range(5, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
 }
 
 public sealed class SeedOptions

@@ -22,7 +22,7 @@ public static partial class DatabaseInitializer
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PatentWeek.Cms.Startup");
         var db = services.GetRequiredService<CmsDbContext>();
         Directory.CreateDirectory(paths.DataPath);
-        KeyRing.WarnIfUnencrypted(services.GetRequiredService<IConfiguration>(), options, paths, logger);
+        KeyRing.WarnIfUnencrypted(services.GetRequiredService<IConfiguration>(), options, logger);
 
         if (options.MigrateAtStartup)
             await db.Database.MigrateAsync(cancellationToken);
@@ -34,7 +34,12 @@ public static partial class DatabaseInitializer
 
         var ready = await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         if (ready)
+        {
+            await KeyRing.ImportFolderAsync(db, paths, cancellationToken);
             await AccountsInitializer.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        }
+
+        await ScaleOut.ScaleOutSetup.StartAsync(services, options);
 
         // A search index never built (a database from before search, a restored one): built once, here, before the
         // seed (whose import, when it changes anything, has the outbox rebuild it). After that the content events keep

@@ -16,7 +16,7 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private const int MaxAttempts = 10;
+    internal const int MaxAttempts = 10;
     private const int Workers = 3;
     /// <summary>Dispatchers running in this process (tests may run several hosts in one), so their leases are not taken for orphans.</summary>
     private static readonly ConcurrentDictionary<string, bool> Running = new(StringComparer.Ordinal);

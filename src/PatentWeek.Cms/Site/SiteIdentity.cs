@@ -59,8 +59,23 @@ public sealed record SiteIdentityState(
 /// The site's identity: the stored row (seed or administrator) under the <c>Cms:Site:*</c> values. Read once and kept
 /// in memory (every public page shows it); <see cref="Invalidate"/> after a save reads it again.
 /// </summary>
-public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<CmsOptions> options)
+public sealed class SiteIdentity
 {
+    /// <summary>What <see cref="Invalidate"/> tells the other instances (<see cref="ScaleOut.InstanceSignals"/>).</summary>
+    private const string Signal = "site-identity";
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly IOptions<CmsOptions> options;
+    private readonly ScaleOut.InstanceSignals _signals;
+
+    public SiteIdentity(IServiceScopeFactory scopes, IOptions<CmsOptions> options, ScaleOut.InstanceSignals signals)
+    {
+        this.scopes = scopes;
+        this.options = options;
+        _signals = signals;
+        signals.On(Signal, Forget);
+    }
+
     /// <summary>The name shown before any is set anywhere (a database without the seed).</summary>
     public const string FallbackName = "中国专利周";
 
@@ -85,7 +100,14 @@ public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<CmsOption
         return read;
     }
 
+    /// <summary>Forgets the identity here and on the other instances: the next reader reads the row again.</summary>
     public void Invalidate()
+    {
+        Forget();
+        _signals.Send(Signal);
+    }
+
+    private void Forget()
     {
         Interlocked.Increment(ref _generation);
         _current = null;

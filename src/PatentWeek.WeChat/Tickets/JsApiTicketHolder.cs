@@ -28,7 +28,8 @@ public sealed class JsApiTicketHolder(string appId, IJsApiTicketSource source, I
         await _fetch.WaitAsync(cancellationToken);
         try
         {
-            // Someone may have fetched while we waited.
+            await using var shared = await cache.LockAsync(_key, cancellationToken);
+            // Someone (here, or another instance) may have fetched while we waited.
             if (await cache.GetAsync(_key, cancellationToken) is { } again && again.IsFresh(time.GetUtcNow()))
                 return again.Value;
             return await FetchAndStoreAsync(cancellationToken);
@@ -45,6 +46,7 @@ public sealed class JsApiTicketHolder(string appId, IJsApiTicketSource source, I
         await _fetch.WaitAsync(cancellationToken);
         try
         {
+            await using var shared = await cache.LockAsync(_key, cancellationToken);
             if (await cache.GetAsync(_key, cancellationToken) is { } cached && cached.Value != rejected && cached.IsFresh(time.GetUtcNow()))
                 return cached.Value;
             return await FetchAndStoreAsync(cancellationToken);

@@ -13,6 +13,26 @@ public interface IWeChatTokenCache
     ValueTask SetAsync(string appId, AccessToken token, CancellationToken cancellationToken);
 
     ValueTask RemoveAsync(string appId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The right to fetch <paramref name="key"/>'s credential among everyone sharing this cache, held until disposed:
+    /// with several instances, one of them calls WeChat and the others then find its result in the cache (never two
+    /// <c>stable_token</c> calls racing, whose force mode would revoke the other's token). A cache of one process needs
+    /// no lock beyond the holder's own.
+    /// </summary>
+    ValueTask<IAsyncDisposable> LockAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+}
+
+/// <summary>The lock of a cache that only this process uses: the holder's semaphore is enough.</summary>
+public sealed class NoLock : IAsyncDisposable
+{
+    public static readonly NoLock Instance = new();
+
+    private NoLock()
+    {
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 public sealed class MemoryWeChatTokenCache : IWeChatTokenCache

@@ -26,7 +26,8 @@ public sealed class WeChatTokenHolder(string appId, IWeChatTokenSource source, I
         await _fetch.WaitAsync(cancellationToken);
         try
         {
-            // Someone may have fetched while we waited.
+            await using var shared = await cache.LockAsync(appId, cancellationToken);
+            // Someone (here, or another instance) may have fetched while we waited.
             if (await cache.GetAsync(appId, cancellationToken) is { } again && again.IsFresh(time.GetUtcNow()))
                 return again.Value;
             return await FetchAndStoreAsync(force: false, cancellationToken);
@@ -43,6 +44,7 @@ public sealed class WeChatTokenHolder(string appId, IWeChatTokenSource source, I
         await _fetch.WaitAsync(cancellationToken);
         try
         {
+            await using var shared = await cache.LockAsync(appId, cancellationToken);
             if (await cache.GetAsync(appId, cancellationToken) is { } cached && cached.Value != rejected && cached.IsFresh(time.GetUtcNow()))
                 return cached.Value;
             var token = await FetchAndStoreAsync(force: false, cancellationToken);

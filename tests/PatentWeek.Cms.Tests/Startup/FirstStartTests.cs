@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatentWeek.Cms.Accounts;
+using PatentWeek.Cms.Data;
 using PatentWeek.Cms.Tests.Infrastructure;
 
 namespace PatentWeek.Cms.Tests.Startup;
@@ -52,11 +54,13 @@ public sealed class FirstStartTests
         await using (var app = new CmsApp(database, settings))
         {
             protectedText = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("专利周");
-            var keys = Directory.GetFiles(Path.Combine(database.DataPath, "keys"), "*.xml");
+            // The ring lives in the database (every instance reads it there).
+            await using var scope = app.Services.CreateAsyncScope();
+            var keys = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct);
             Assert.NotEmpty(keys);
-            foreach (var key in keys)
+            foreach (var xml in keys)
             {
-                var xml = await File.ReadAllTextAsync(key, Ct);
+                Assert.NotNull(xml);
                 Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
                 Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
             }

@@ -16,9 +16,26 @@ namespace PatentWeek.Cms.Delivery.Published;
 /// hand, another instance's publish) shows within about <see cref="MaxAge"/>: an older model is still served while
 /// one reader rebuilds it in the background, so no reader waits for that.
 /// </summary>
-public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time, ILogger<PublishedSite> logger) : IDisposable
+public sealed class PublishedSite : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>What <see cref="Invalidate"/> tells the other instances (<see cref="ScaleOut.InstanceSignals"/>).</summary>
+    private const string Signal = "published-site";
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider time;
+    private readonly ILogger<PublishedSite> logger;
+    private readonly ScaleOut.InstanceSignals _signals;
+
+    public PublishedSite(IServiceScopeFactory scopes, TimeProvider time, ILogger<PublishedSite> logger, ScaleOut.InstanceSignals signals)
+    {
+        this.scopes = scopes;
+        this.time = time;
+        this.logger = logger;
+        _signals = signals;
+        signals.On(Signal, MarkStale);
+    }
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private PublishedSnapshot? _current;
@@ -30,8 +47,16 @@ public sealed class PublishedSite(IServiceScopeFactory scopes, TimeProvider time
     /// </summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    /// <summary>Marks the read model stale: the next reader builds it again from the database.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    /// <summary>
+    /// Marks the read model stale, here and on the other instances: the next reader builds it again from the database.
+    /// </summary>
+    public void Invalidate()
+    {
+        MarkStale();
+        _signals.Send(Signal);
+    }
+
+    private void MarkStale() => Interlocked.Increment(ref _generation);
 
     public async ValueTask<PublishedSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -36,8 +36,6 @@ internal sealed class ShareRateLimit(IOptions<ShareOptions> options) : IRateLimi
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        return RateLimitPartition.GetFixedWindowLimiter(
-            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.SignaturesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        return ScaleOut.SharedWindowLimiter.PerAddressPerMinute(httpContext, Name, options.Value.SignaturesPerMinute);
     }
 }
