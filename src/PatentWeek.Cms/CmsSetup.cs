@@ -25,6 +25,7 @@ public static class CmsSetup
     public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddCmsLogging();
         builder.Services.AddCmsInfrastructure();
         builder.AddCmsData();
         builder.AddCmsKeyRing();

@@ -9,7 +9,8 @@ builder.AddCms();
 
 var app = builder.Build();
 app.MapCms();
-await app.InitializeCmsAsync(seed: command?.Seeds ?? true);
+if (command?.Initializes != false)
+    await app.InitializeCmsAsync(seed: command?.Seeds ?? true, migrate: command?.Migrates ?? false);
 
 if (command is not null)
     return await command.RunAsync(app.Services, Console.In, Console.Out, Console.Error);

@@ -12,7 +12,7 @@ namespace PatentWeek.Cms.Infrastructure;
 public static partial class DatabaseInitializer
 {
     /// <param name="seed">False for the commands: an import into an empty database must not get the seed first.</param>
-    public static async Task InitializeCmsAsync(this IHost app, bool seed = true, CancellationToken cancellationToken = default)
+    public static async Task InitializeCmsAsync(this IHost app, bool seed = true, bool migrate = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
@@ -24,7 +24,7 @@ public static partial class DatabaseInitializer
         Directory.CreateDirectory(paths.DataPath);
         KeyRing.WarnIfUnencrypted(services.GetRequiredService<IConfiguration>(), options, logger);
 
-        if (options.MigrateAtStartup)
+        if (migrate || options.MigrateAtStartup)
             await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -12,10 +12,15 @@ namespace PatentWeek.Cms.Outbox;
 /// by side.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.CmsOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a claim holds without its heartbeat (<c>Cms:Outbox:LeaseSeconds</c>, 2 minutes): when an instance dies
+    /// mid-job, another takes the job over after this, and runs it from the step the handler recorded.
+    /// </summary>
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.Outbox.LeaseSeconds);
     internal const int MaxAttempts = 10;
     private const int Workers = 3;
     /// <summary>Dispatchers running in this process (tests may run several hosts in one), so their leases are not taken for orphans.</summary>
@@ -134,7 +139,7 @@ public sealed partial class OutboxDispatcher(
         var claim = NewClaim();
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == candidate.Id && m.CompletedAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + Lease).SetProperty(m => m.LockedBy, claim), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + _lease).SetProperty(m => m.LockedBy, claim), cancellationToken);
         if (claimed == 0)
             return; // another instance took it
 
@@ -190,10 +195,10 @@ public sealed partial class OutboxDispatcher(
         {
             while (true)
             {
-                await Task.Delay(Lease / 4, time, cancellationToken);
+                await Task.Delay(_lease / 4, time, cancellationToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-                var until = time.GetUtcNow().UtcDateTime + Lease;
+                var until = time.GetUtcNow().UtcDateTime + _lease;
                 await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == claim)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken);
             }
