@@ -115,14 +115,14 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         // The job runs on the instance that took the request, right after its commit.
         var runner = farm.InstanceAt(accepted.Headers.GetValues("X-Upstream").Single());
-        await Eventually.TrueAsync(async () => LastStep(await StatusAsync(editor, id)) == "draft-requested", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(async () => CrossPostStatus.LastStep(await CrossPostStatus.GetAsync(editor, id)) == "draft-requested", TimeSpan.FromSeconds(30));
         await farm.KillAsync(runner);
         try
         {
             JsonElement post = default;
             await Eventually.TrueAsync(async () =>
             {
-                post = await StatusAsync(editor, id);
+                post = await CrossPostStatus.GetAsync(editor, id);
                 return post.GetProperty("status").GetString() is "published" or "failed";
             }, TimeSpan.FromSeconds(90));
             Assert.Equal("published", post.GetProperty("status").GetString());
@@ -177,17 +177,6 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         var report = await health.Content.ReadFromJsonAsync<JsonElement>(Ct);
         return report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
     }
-
-    private static async Task<JsonElement> StatusAsync(HttpClient http, int id)
-    {
-        using var response = await http.GetAsync(new Uri($"/api/manage/v1/content/{id}/wechat", UriKind.Relative), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        return response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : JsonDocument.Parse("""{"status":"none","steps":[]}""").RootElement.Clone();
-    }
-
-    private static string? LastStep(JsonElement post) => post.GetProperty("steps").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last
-        ? last.GetProperty("name").GetString()
-        : null;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -72,7 +72,7 @@ public sealed class KillAndResumeTests
 
             using (var accepted = await http.PostAsync(new Uri($"/api/manage/v1/content/{id}/wechat", UriKind.Relative), null, Ct))
                 Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            await Eventually.TrueAsync(async () => LastStep(await StatusAsync(http, id)) == step, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => CrossPostStatus.LastStep(await CrossPostStatus.GetAsync(http, id)) == step, TimeSpan.FromSeconds(30));
             await cms.KillAsync();
             cms.Dispose();
 
@@ -81,7 +81,7 @@ public sealed class KillAndResumeTests
             JsonElement post = default;
             await Eventually.TrueAsync(async () =>
             {
-                post = await StatusAsync(http, id);
+                post = await CrossPostStatus.GetAsync(http, id);
                 return post.GetProperty("status").GetString() is "published" or "failed";
             }, TimeSpan.FromSeconds(60));
 
@@ -100,15 +100,4 @@ public sealed class KillAndResumeTests
             await emulator.KillAsync();
         }
     }
-
-    private static async Task<JsonElement> StatusAsync(HttpClient http, int id)
-    {
-        using var response = await http.GetAsync(new Uri($"/api/manage/v1/content/{id}/wechat", UriKind.Relative), Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        return response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : JsonDocument.Parse("""{"status":"none","steps":[]}""").RootElement.Clone();
-    }
-
-    private static string? LastStep(JsonElement post) => post.GetProperty("steps").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.Object } last
-        ? last.GetProperty("name").GetString()
-        : null;
 }
