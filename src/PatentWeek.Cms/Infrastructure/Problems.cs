@@ -18,7 +18,7 @@ public static class Problems
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     /// <summary>Writes a problem+json body from middleware (authentication events, rate limiter).</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
@@ -26,7 +26,9 @@ public static class Problems
         await service.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = code is null
+                ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
+                : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
         });
     }
 }

@@ -71,14 +71,18 @@ public sealed class PostgresTestDatabase : TestDatabase
 {
     private readonly string _name = "cms_test_" + Guid.NewGuid().ToString("N")[..16];
     private string _connectionString = "";
+    private string _admin = "";
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     public override string ConnectionString => _connectionString;
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    public static Task<PostgresTestDatabase> CreateAsync() =>
+        CreateAsync(PostgresAdminConnectionString ?? throw new InvalidOperationException($"{PostgresVariable} is not set."));
+
+    /// <summary>A database on the server of this admin connection string (a test's own cluster).</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string admin)
     {
-        var admin = PostgresAdminConnectionString ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-        var db = new PostgresTestDatabase();
+        var db = new PostgresTestDatabase { _admin = admin };
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -93,9 +97,9 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (PostgresAdminConnectionString is { } admin)
+        if (_admin.Length > 0)
         {
-            await using var connection = new NpgsqlConnection(admin);
+            await using var connection = new NpgsqlConnection(_admin);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -171,6 +171,73 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             await Eventually.TrueAsync(async () => await RedisStateAsync(instance) == "Healthy", TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task With_PostgreSQL_restarted_requests_fail_fast_with_503_and_recover_without_restarting_the_CMS()
+    {
+        farm.SkipIfUnavailable();
+        using var editor = await farm.EditorAsync();
+        await editor.GetOkAsync("/api/manage/v1/content");
+        using var site = new HttpClient { BaseAddress = farm.Nginx };
+        // The home page in the shared cache (under nginx's Host, which is part of the key).
+        for (var n = 0; n < 2; n++)
+            (await site.GetAsync(new Uri("/", UriKind.Relative), Ct)).EnsureSuccessStatusCode().Dispose();
+        await farm.Postgres.StopAsync();
+        try
+        {
+            for (var n = 0; n < 6; n++)
+            {
+                var one = Stopwatch.StartNew();
+                using var answer = await editor.GetAsync(new Uri("/api/manage/v1/content", UriKind.Relative), Ct);
+                var body = await answer.Content.ReadAsStringAsync(Ct);
+                Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable, $"{answer.StatusCode}: {body}");
+                Assert.True(one.Elapsed < TimeSpan.FromSeconds(2), $"answer {n + 1} took {one.Elapsed}");
+                Assert.Equal("database-unavailable", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+                Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
+
+                // A person's page that needs the database: the Chinese 503 page, never a 500 or a trace.
+                using var search = await site.GetAsync(new Uri($"/search?q=停机{n}{Guid.NewGuid():N}", UriKind.Relative), Ct);
+                var html = await search.Content.ReadAsStringAsync(Ct);
+                Assert.True(search.StatusCode == HttpStatusCode.ServiceUnavailable, $"{search.StatusCode}: {html}");
+                Assert.Contains("服务暂时不可用", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("Npgsql", html, StringComparison.Ordinal);
+
+                // The cached public pages keep answering.
+                using var home = await site.GetAsync(new Uri("/", UriKind.Relative), Ct);
+                Assert.True(home.StatusCode == HttpStatusCode.OK, $"{home.StatusCode}: {farm.RecentLog()}");
+            }
+
+            foreach (var instance in farm.Instances)
+            {
+                using var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+                var report = await health.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+            }
+        }
+        finally
+        {
+            await farm.Postgres.StartAgainAsync();
+        }
+
+        // The same processes answer again, on both instances, reads and writes alike.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var answer = await editor.GetAsync(new Uri("/api/manage/v1/content", UriKind.Relative), Ct);
+            return answer.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30));
+        var upstreams = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < 6; n++)
+        {
+            var slug = TestContent.UniqueSlug("after-outage");
+            using var created = await editor.PostAsJsonAsync("/api/manage/v1/content", new { kind = "news", title = "恢复后 " + slug, body = "正文", slug }, Ct);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+            upstreams.Add(created.Headers.GetValues("X-Upstream").Single());
+        }
+
+        Assert.Equal(2, upstreams.Count);
+        Assert.True(farm.BothRunning);
+    }
+
     private static async Task<string?> RedisStateAsync(HttpClient instance)
     {
         using var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
@@ -196,6 +263,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
 
         public TestDatabase Database { get; private set; } = null!;
         public RedisServer Redis { get; private set; } = null!;
+        public PostgresServer Postgres { get; private set; } = null!;
         public HttpClient Emulator { get; private set; } = null!;
         public Uri Nginx { get; private set; } = null!;
         public string EditorEmail { get; } = "farm-editor@example.cn";
@@ -216,14 +284,16 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         public async ValueTask InitializeAsync()
         {
             var required = Environment.GetEnvironmentVariable("CMS_TEST_REQUIRE_REDIS") == "1";
-            _unavailable = AppFixture.UnavailableReason(DatabaseProvider.PostgreSql)
+            _unavailable = (PostgresServer.UnavailableReason is { } noPostgres ? (required ? throw new InvalidOperationException(noPostgres) : noPostgres) : null)
                 ?? (RedisServer.Binary is null && !required ? "redis-server is not installed; CI runs these tests." : null)
                 ?? (NginxBinary is null ? (required ? throw new InvalidOperationException("nginx is not installed.") : "nginx is not installed; CI runs these tests.") : null);
             if (_unavailable is not null)
                 return;
 
             Redis = await RedisServer.StartAsync();
-            Database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+            // A cluster of its own, which the outage test stops and starts again.
+            Postgres = await PostgresServer.StartAsync();
+            Database = await PostgresTestDatabase.CreateAsync(Postgres.AdminConnectionString);
             var (emulatorPort, nginxPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
             Nginx = new Uri($"http://127.0.0.1:{nginxPort}");
             var emulator = ServerProcess.Start("PatentWeek.WeChat.Emulator.dll", emulatorPort, [
@@ -294,6 +364,12 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
                 await process.KillAsync();
         }
 
+        /// <summary>The instances' last log lines, for a failure's message.</summary>
+        public string RecentLog() => string.Join('\n', _instances.SelectMany(i => i?.Lines.TakeLast(60) ?? []));
+
+        /// <summary>Whether both instance processes are still the ones started (none restarted or exited).</summary>
+        public bool BothRunning => _instances.All(i => i is { Process.HasExited: false });
+
         public async Task RestartAsync(int instance)
         {
             _instances[instance]?.Dispose();
@@ -323,6 +399,8 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
                 await Redis.DisposeAsync();
             if (Database is not null)
                 await Database.DisposeAsync();
+            if (Postgres is not null)
+                await Postgres.DisposeAsync();
         }
     }
 }
