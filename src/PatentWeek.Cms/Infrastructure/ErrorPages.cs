@@ -1,30 +1,51 @@
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
 
 namespace PatentWeek.Cms.Infrastructure;
 
 /// <summary>
 /// What an unexpected error looks like: problem+json for the APIs, a short page in Chinese for people.
-/// Never a stack trace, in any environment; the details go to the log. A database that cannot be reached is a 503
-/// (<see cref="DatabaseOutage"/>): the request may succeed in a moment, and a load balancer must not count it as a crash.
+/// Never a stack trace, in any environment; the details go to the log. Two server conditions get their own status:
+/// a database that cannot be reached is a 503 with <c>Retry-After</c> (<see cref="DatabaseOutage"/>: the request may
+/// succeed in a moment, and a load balancer must not count it as a crash), and a full disk is a 507.
 /// </summary>
 public static class ErrorPages
 {
-    internal const string Html = """
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>出错了</title></head>
-        <body>
-        <h1>出错了</h1><p>服务器处理请求时出错，已记录。请稍后重试。</p><p><a href="/">返回首页</a></p>
-        </body></html>
-        """;
+    /// <summary>One kind of failure: its status, the API's English and stable code, and the page's Chinese.</summary>
+    internal sealed record Failure(int Status, string Title, string Detail, string? Code, string Heading, string Text);
 
-    internal const string UnavailableHtml = """
+    internal static readonly Failure ServerError = new(StatusCodes.Status500InternalServerError, "Server error",
+        "The server failed to process the request; it has been logged.", null, "出错了", "服务器处理请求时出错，已记录。请稍后重试。");
+
+    private static readonly Failure Unavailable = new(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+        "The database cannot be reached right now; retry shortly.", "database-unavailable", "服务暂时不可用", "数据库暂时无法连接，请稍后刷新重试。");
+
+    private static readonly Failure StorageFull = new(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+        "The server's storage is full; nothing of the request was kept.", "insufficient-storage", "存储空间已满", "服务器存储空间已满，本次操作未保存。请联系网站管理员。");
+
+    internal static Failure Of(Exception? error) =>
+        DatabaseOutage.Is(error) ? Unavailable : IsStorageFull(error) ? StorageFull : ServerError;
+
+    private static bool IsStorageFull(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 13 } || e is IOException io && DiskFull.Is(io)) // SQLITE_FULL
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The plain page, for when the theme cannot render its own (the theme itself may be what failed).</summary>
+    internal static string Html(string heading, string text) => $"""
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>服务暂时不可用</title></head>
+        <title>{WebUtility.HtmlEncode(heading)}</title></head>
         <body>
-        <h1>服务暂时不可用</h1><p>数据库暂时无法连接，请稍后刷新重试。</p><p><a href="/">返回首页</a></p>
+        <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href="/">返回首页</a></p>
         </body></html>
         """;
 
@@ -34,23 +55,18 @@ public static class ErrorPages
         {
             ExceptionHandler = async context =>
             {
-                var outage = DatabaseOutage.Is(context.Features.Get<IExceptionHandlerFeature>()?.Error);
-                var status = outage ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-                if (outage)
+                var failure = Of(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+                if (failure == Unavailable)
                     context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    if (outage)
-                        await Problems.WriteAsync(context, status, "Service unavailable", "The database cannot be reached right now; retry shortly.", "database-unavailable");
-                    else
-                        await Problems.WriteAsync(context, status, "Server error", "The server failed to process the request; it has been logged.");
+                    await Problems.WriteAsync(context, failure.Status, failure.Title, failure.Detail, failure.Code);
                     return;
                 }
 
-                // The theme's page when it renders, else this plain one (the theme itself may be what failed).
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPages));
-                var html = await Site.Pages.ErrorPage.TryRenderAsync(context, logger, outage) ?? (outage ? UnavailableHtml : Html);
-                context.Response.StatusCode = status;
+                var html = await Site.Pages.ErrorPage.TryRenderAsync(context, logger, failure.Heading, failure.Text) ?? Html(failure.Heading, failure.Text);
+                context.Response.StatusCode = failure.Status;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-store";
                 await context.Response.WriteAsync(html, Encoding.UTF8);

@@ -22,5 +22,13 @@ public sealed class MediaRejectedException(string message, int statusCode = Stat
         new($"The file is larger than the {limit / (1024 * 1024)} MB allowed for {kind}.", StatusCodes.Status413PayloadTooLarge,
             $"文件超过了允许的 {limit / (1024 * 1024)} MB。");
 
+    /// <summary>
+    /// The server's media storage is full. Not the file's fault, but answered like a refusal (507) so the editor reads it
+    /// next to the file, and nothing of the upload is kept.
+    /// </summary>
+    public static MediaRejectedException StorageFull() =>
+        new("The server's media storage is full; the upload was not kept. Tell the site's administrator.", StatusCodes.Status507InsufficientStorage,
+            "服务器存储空间已满，文件未保存。请联系网站管理员。");
+
     public static MediaRejectedException Unsupported(string detail) => new(detail, StatusCodes.Status415UnsupportedMediaType);
 }

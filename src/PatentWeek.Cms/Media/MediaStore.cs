@@ -84,8 +84,18 @@ public sealed class MediaStore
             return new FileInfo(path).Length;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = NewTempFile();
-        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A full disk: give the space back at once rather than at the next sweep; the job that wanted it retries.
+            File.Delete(temp);
+            throw;
+        }
+
         return bytes.Length;
     }
 

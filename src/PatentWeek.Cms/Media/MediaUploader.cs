@@ -22,7 +22,7 @@ namespace PatentWeek.Cms.Media;
 /// </summary>
 public sealed class MediaUploader(
     CmsDbContext db, MediaStore store, ImageProcessor images, MediaGate gate, OutboxWriter outbox, AuditLog audit,
-    IOptions<MediaOptions> options, TimeProvider time)
+    IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaUploader> logger)
 {
     private const int MaxTextField = 1000;
 
@@ -143,7 +143,9 @@ public sealed class MediaUploader(
         var temp = store.NewTempFile();
         try
         {
-            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            // Unbuffered: every write reaches the disk in WriteAsync, so a full disk is seen there and never again as a
+            // flush when the stream is disposed (which would pass for the client's body breaking off).
+            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             long size = 0;
@@ -245,12 +247,21 @@ public sealed class MediaUploader(
         return asset;
     }
 
-    /// <summary>Our own disk failing (full, gone) is a server error, not to be mistaken for a client's broken body.</summary>
-    private static async Task WriteAsync(FileStream output, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Our own disk failing is a server condition, not to be mistaken for a client's broken body: full is a 507 the
+    /// editor reads next to the file (the temporary file is removed by the caller, so the space comes back); anything
+    /// else a 500.
+    /// </summary>
+    private async Task WriteAsync(FileStream output, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         try
         {
             await output.WriteAsync(bytes, cancellationToken);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            logger.LogError(e, "The media folder is full; an upload was refused");
+            throw MediaRejectedException.StorageFull();
         }
         catch (IOException e)
         {

@@ -114,7 +114,7 @@ public sealed partial class ThemeRenderer
         {
             try
             {
-                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = "出错了" });
+                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = ErrorPages.ServerError.Heading, ["page_description"] = ErrorPages.ServerError.Text });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -122,7 +122,7 @@ public sealed partial class ThemeRenderer
             }
         }
 
-        return ErrorPages.Html;
+        return ErrorPages.Html(ErrorPages.ServerError.Heading, ErrorPages.ServerError.Text);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Theme {Theme}: template {File} fails at line {Line}: {Reason}")]

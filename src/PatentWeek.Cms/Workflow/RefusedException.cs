@@ -33,6 +33,7 @@ public abstract class RefusedException : Exception
         StatusCodes.Status413PayloadTooLarge => "Too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
         StatusCodes.Status422UnprocessableEntity => "Cannot proceed",
+        StatusCodes.Status507InsufficientStorage => "Insufficient storage",
         _ => "Conflict",
     };
 

@@ -21,14 +21,21 @@ public sealed class ServerProcess : IDisposable
     public IReadOnlyList<string> Lines => [.. _lines];
 
     /// <param name="logLevel">The default log level; most tests need only warnings, a console test everything.</param>
-    public static ServerProcess Start(string dll, int port, IEnumerable<string> args, string logLevel = "Warning")
+    /// <param name="launcher">A command that runs <c>dotnet</c> and its arguments after its own (a private mount namespace).</param>
+    public static ServerProcess Start(string dll, int port, IEnumerable<string> args, string logLevel = "Warning", IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var arg in launcher.Skip(1).Append("dotnet"))
+                start.ArgumentList.Add(arg);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args.Concat(["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", logLevel]))
             start.ArgumentList.Add(arg);
