@@ -37,7 +37,10 @@ public sealed class ServerProcess : IDisposable
         }
 
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        foreach (var arg in args.Concat(["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", logLevel]))
+        // A caller's own --urls (the site's port and a metrics port) is kept.
+        var given = args.ToList();
+        string[] urls = given.Contains("--urls") ? [] : ["--urls", $"http://127.0.0.1:{port}"];
+        foreach (var arg in given.Concat(urls).Concat(["--Logging:LogLevel:Default", logLevel]))
             start.ArgumentList.Add(arg);
         var server = new ServerProcess(Process.Start(start)!);
         // Read the output as it comes, so a chatty process never blocks on a full pipe.

@@ -238,6 +238,36 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         Assert.True(farm.BothRunning);
     }
 
+    [Fact]
+    public async Task Both_instances_asking_for_a_WeChat_token_at_once_make_one_stable_token_call_between_them()
+    {
+        farm.SkipIfUnavailable();
+        const string tokenCalls = "path=\"/cgi-bin/stable_token\"", ticketCalls = "path=\"/cgi-bin/ticket/getticket\"";
+        // Forget the farm's token and ticket, so both instances need them at the same moment.
+        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(farm.Redis.ConnectionString))
+        {
+            var server = redis.GetServer(redis.GetEndPoints()[0]);
+            await foreach (var key in server.KeysAsync(pattern: "pwk:wechat:*"))
+                await redis.GetDatabase().KeyDeleteAsync(key);
+        }
+
+        var (tokensBefore, ticketsBefore) = (await farm.CounterAsync("wechat_api_calls_total", tokenCalls), await farm.CounterAsync("wechat_api_calls_total", ticketCalls));
+        var page = Uri.EscapeDataString(farm.Nginx + "news");
+        var signatures = await Task.WhenAll(farm.Instances.SelectMany(instance => Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var answer = await instance.GetAsync(new Uri($"/api/v1/share/signature?url={page}", UriKind.Relative), Ct);
+            var body = await answer.Content.ReadAsStringAsync(Ct);
+            Assert.True(answer.IsSuccessStatusCode, body);
+            return JsonDocument.Parse(body).RootElement.GetProperty("signature").GetString();
+        })));
+        Assert.Equal(8, signatures.Length);
+
+        await Eventually.TrueAsync(async () => await farm.CounterAsync("wechat_api_calls_total", ticketCalls) > ticketsBefore, TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal(1, await farm.CounterAsync("wechat_api_calls_total", tokenCalls) - tokensBefore);
+        Assert.Equal(1, await farm.CounterAsync("wechat_api_calls_total", ticketCalls) - ticketsBefore);
+    }
+
     private static async Task<string?> RedisStateAsync(HttpClient instance)
     {
         using var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
@@ -257,6 +287,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         private const string AesKey = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR";
         private readonly List<ServerProcess> _processes = [];
         private readonly int[] _ports = [ServerProcess.FreePort(), ServerProcess.FreePort()];
+        private readonly int[] _metricsPorts = [ServerProcess.FreePort(), ServerProcess.FreePort()];
         private ServerProcess?[] _instances = [null, null];
         private string[] _cmsArgs = [];
         private string? _unavailable;
@@ -364,6 +395,21 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
                 await process.KillAsync();
         }
 
+        /// <summary>The sum over both instances of one counter's Prometheus samples whose labels contain <paramref name="label"/>.</summary>
+        public async Task<double> CounterAsync(string name, string label)
+        {
+            double sum = 0;
+            foreach (var port in _metricsPorts)
+            {
+                using var http = new HttpClient();
+                var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"), Ct);
+                sum += text.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal))
+                    .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return sum;
+        }
+
         /// <summary>The instances' last log lines, for a failure's message.</summary>
         public string RecentLog() => string.Join('\n', _instances.SelectMany(i => i?.Lines.TakeLast(60) ?? []));
 
@@ -373,7 +419,9 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         public async Task RestartAsync(int instance)
         {
             _instances[instance]?.Dispose();
-            _instances[instance] = ServerProcess.Start("PatentWeek.Cms.dll", _ports[instance], _cmsArgs);
+            var metrics = _metricsPorts[instance].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _instances[instance] = ServerProcess.Start("PatentWeek.Cms.dll", _ports[instance],
+                [.. _cmsArgs, "--Cms:Metrics:Port", metrics, "--urls", $"http://127.0.0.1:{_ports[instance]};http://127.0.0.1:{metrics}"]);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports[instance]}") };
             await ServerProcess.UpAsync(http, "/health/ready");
         }
