@@ -59,7 +59,7 @@ internal static class BackupCommands
             source.BackupDatabase(copy);
         }
 
-        var media = services.GetRequiredService<MediaStore>();
+        var media = services.GetRequiredService<FolderMediaStore>();
         var files = 0;
         foreach (var name in MediaFolders)
             files += CopyTree(Path.Combine(media.Root, name), Path.Combine(folder, "media", name));
@@ -91,7 +91,7 @@ internal static class BackupCommands
             return 1;
         }
 
-        var media = services.GetRequiredService<MediaStore>();
+        var media = services.GetRequiredService<FolderMediaStore>();
         if (MediaFolders.Any(name => Directory.Exists(Path.Combine(media.Root, name)) && Directory.EnumerateFileSystemEntries(Path.Combine(media.Root, name)).Any()))
         {
             await error.WriteLineAsync($"目标媒体目录 {media.Root} 不是空的：只能恢复到空的数据目录。");

@@ -19,7 +19,7 @@ internal sealed class RedisHealthCheck(SharedRedis redis) : IHealthCheck
 }
 
 /// <summary>The media folder takes a file: uploads would fail otherwise (a full disk, a volume mounted read-only).</summary>
-internal sealed class MediaStoreHealthCheck(MediaStore store) : IHealthCheck
+internal sealed class MediaStoreHealthCheck(IMediaStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

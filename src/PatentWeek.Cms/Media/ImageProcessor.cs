@@ -12,7 +12,7 @@ public sealed record ImageFacts(int Width, int Height, string ContentType);
 /// where the codec cannot scale, so a truncated or corrupt file is refused at once. <see cref="Render"/> makes
 /// the whole set from one reduced-size decode. Encoders write pixels only: no EXIF, GPS or XMP survives.
 /// </summary>
-public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore store)
+public sealed class ImageProcessor(IOptions<MediaOptions> options, IMediaStore store)
 {
     /// <summary>Part of every derived URL: bump it when output changes, so immutable caches see new names.</summary>
     public const int PipelineVersion = 1;
@@ -207,7 +207,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, MediaStore st
     private async Task<RenditionFile> SaveAsync(string key, SKData data, int width, int height, string format, CancellationToken cancellationToken)
     {
         var size = await store.WriteOnceAsync(key, data.AsSpan().ToArray(), cancellationToken);
-        return new RenditionFile(width, height, format, MediaStore.PublicUrl(key), size);
+        return new RenditionFile(width, height, format, MediaKeys.PublicUrl(key), size);
     }
 
     /// <summary>

@@ -106,7 +106,7 @@ public static class MediaApi
 
     /// <summary>The original bytes, private to those who may see the item (documents live only here).</summary>
     public static async Task<PhysicalFileHttpResult> Download(
-        int id, ClaimsPrincipal principal, MediaLibrary library, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal principal, MediaLibrary library, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var asset = await library.GetForAsync(Actor.From(principal), id, Operations.Download, "You may not download this file.", cancellationToken);
         response.Headers.CacheControl = "private, no-store";

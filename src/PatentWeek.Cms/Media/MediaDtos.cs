@@ -82,8 +82,8 @@ public sealed record MediaDto(
         ArgumentNullException.ThrowIfNull(asset);
         return asset.Kind switch
         {
-            MediaKind.Video => MediaStore.PublicUrl(MediaStore.OriginalKey(asset.Kind, asset.Sha256, MediaStore.ExtensionOf(asset.ContentType))),
-            MediaKind.Image => set?.Largest?.Url ?? MediaStore.PublicUrl(ImageProcessor.LargestJpegKey(MediaStore.DerivedFolder(asset.Kind, asset.Sha256), asset.Width ?? 0)),
+            MediaKind.Video => MediaKeys.PublicUrl(MediaKeys.OriginalKey(asset.Kind, asset.Sha256, MediaKeys.ExtensionOf(asset.ContentType))),
+            MediaKind.Image => set?.Largest?.Url ?? MediaKeys.PublicUrl(ImageProcessor.LargestJpegKey(MediaKeys.DerivedFolder(asset.Kind, asset.Sha256), asset.Width ?? 0)),
             _ => $"/api/manage/v1/media/{asset.Id}/file",
         };
     }

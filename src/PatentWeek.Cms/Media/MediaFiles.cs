@@ -15,7 +15,7 @@ public static class MediaFiles
 {
     public static IEndpointRouteBuilder MapMediaFiles(this IEndpointRouteBuilder app)
     {
-        var media = app.MapGroup(MediaStore.PublicRequestPath).ExcludeFromDescription();
+        var media = app.MapGroup(MediaKeys.PublicRequestPath).ExcludeFromDescription();
         media.MapGet("/{id:int}", Address);
         media.MapGet("/{id:int}/captions.vtt", Captions);
         media.MapGet("/{**key}", Pending);
@@ -32,11 +32,11 @@ public static class MediaFiles
     }
 
     /// <summary>The address of a video's captions track.</summary>
-    public static string CaptionsUrl(int id) => $"{MediaStore.PublicRequestPath}/{id}/captions.vtt";
+    public static string CaptionsUrl(int id) => $"{MediaKeys.PublicRequestPath}/{id}/captions.vtt";
 
     /// <summary>WebVTT captions are stored with the documents (private), and public only as the captions of a video.</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> Captions(
-        int id, CmsDbContext db, MediaStore store, CancellationToken cancellationToken)
+        int id, CmsDbContext db, IMediaStore store, CancellationToken cancellationToken)
     {
         var asset = await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(
             m => m.Id == id && m.ContentType == DocumentInspector.WebVtt && db.MediaAssets.Any(v => v.Kind == MediaKind.Video && v.CaptionsId == id), cancellationToken);
@@ -48,7 +48,7 @@ public static class MediaFiles
 
     /// <summary>Only reached when the static file is missing: renders the set if the key belongs to one not yet rendered.</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> Pending(
-        string key, CmsDbContext db, RenditionService renditions, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
+        string key, CmsDbContext db, RenditionService renditions, IMediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var parts = key.Split('/');
         // Only names the pipeline writes: letters, digits, '-' and '.', never a dot segment or a backslash.
@@ -59,12 +59,12 @@ public static class MediaFiles
         var candidates = await db.MediaAssets.AsNoTracking()
             .Where(m => m.Kind == MediaKind.Image && m.Sha256.StartsWith(prefix))
             .Select(m => new { m.Id, m.Sha256, m.Kind }).ToListAsync(cancellationToken);
-        var asset = candidates.FirstOrDefault(m => MediaStore.DerivedFolder(m.Kind, m.Sha256) == folder);
+        var asset = candidates.FirstOrDefault(m => MediaKeys.DerivedFolder(m.Kind, m.Sha256) == folder);
         if (asset is null)
             return Problems.NotFound("There is no such file.");
         await renditions.EnsureAsync(asset.Id, cancellationToken);
         var path = store.PublicPath(key);
-        if (!path.StartsWith(store.PublicRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+        if (!File.Exists(path))
             return Problems.NotFound("There is no such file.");
         MediaSetup.Immutable(response);
         var type = Path.GetExtension(path) == ".webp" ? "image/webp" : "image/jpeg";

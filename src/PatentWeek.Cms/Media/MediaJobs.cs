@@ -30,7 +30,7 @@ public sealed record PurgeMediaJob(MediaKind Kind, string Sha256, string Content
 /// Runs a little after a delete, so a render of the same file still in flight has finished writing; if the same
 /// bytes were uploaded again meanwhile, the files stay. A failure is retried by the outbox.
 /// </summary>
-public sealed class PurgeMediaHandler(CmsDbContext db, MediaStore store) : IOutboxHandler
+public sealed class PurgeMediaHandler(CmsDbContext db, IMediaStore store) : IOutboxHandler
 {
     public const string JobType = "media.purge";
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);

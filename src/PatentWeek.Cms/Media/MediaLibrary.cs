@@ -12,7 +12,7 @@ namespace PatentWeek.Cms.Media;
 
 /// <summary>The media library's operations, shared by the management API and the admin pages; city scoping included.</summary>
 public sealed class MediaLibrary(
-    CmsDbContext db, OutboxWriter outbox, AuditLog audit, MediaStore store, TimeProvider time, DomainEvents events, ResourceAuthorization access)
+    CmsDbContext db, OutboxWriter outbox, AuditLog audit, IMediaStore store, TimeProvider time, DomainEvents events, ResourceAuthorization access)
 {
     public const int PageSize = 48;
     private const string EditRefusal = "Only editors, or the city that uploaded it, may change this media item.";

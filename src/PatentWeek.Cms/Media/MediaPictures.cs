@@ -41,7 +41,7 @@ public sealed class MediaPictures(CmsDbContext db)
         if (asset.Kind == MediaKind.Image)
         {
             // Known before the job runs (names follow from the original's hash and width); rendered on first request.
-            var folder = MediaStore.DerivedFolder(asset.Kind, asset.Sha256);
+            var folder = MediaKeys.DerivedFolder(asset.Kind, asset.Sha256);
             var width = asset.Width ?? 0;
             var height = asset.Height ?? 0;
             var widths = ImageProcessor.ResponsiveWidths(width);
@@ -109,7 +109,7 @@ public sealed class MediaPictures(CmsDbContext db)
 
     private static RenditionFile Planned(string folder, int width, int originalWidth, int originalHeight, string extension) => new(
         width, ImageProcessor.HeightAt(width, originalWidth, originalHeight),
-        extension == "jpg" ? "jpeg" : extension, MediaStore.PublicUrl(ImageProcessor.RenditionKey(folder, width, extension)), 0);
+        extension == "jpg" ? "jpeg" : extension, MediaKeys.PublicUrl(ImageProcessor.RenditionKey(folder, width, extension)), 0);
 
     private static string Srcset(IEnumerable<RenditionFile> files) =>
         string.Join(", ", files.Select(f => FormattableString.Invariant($"{f.Url} {f.Width}w")));

@@ -12,7 +12,7 @@ public static partial class MediaReferences
     public const string CoverField = "cover";
     public const string BodyField = "body";
 
-    public static string Address(int id) => $"{MediaStore.PublicRequestPath}/{id}";
+    public static string Address(int id) => $"{MediaKeys.PublicRequestPath}/{id}";
 
     /// <summary>The media id of an address (<c>/media/12</c>, optionally with a query or fragment), or null.</summary>
     public static int? IdOf(string? address) =>

@@ -11,7 +11,8 @@ public static class MediaSetup
     public static IServiceCollection AddCmsMedia(this IServiceCollection services)
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<MediaStore>();
+        services.AddSingleton<FolderMediaStore>();
+        services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FolderMediaStore>());
         services.AddSingleton<MediaGate>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<PosterFrames>();
@@ -33,11 +34,11 @@ public static class MediaSetup
     public static WebApplication UseCmsMedia(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var store = app.Services.GetRequiredService<MediaStore>();
+        var store = app.Services.GetRequiredService<IMediaStore>();
         app.UseStaticFiles(new StaticFileOptions
         {
-            RequestPath = MediaStore.PublicRequestPath,
-            FileProvider = new PhysicalFileProvider(store.PublicRoot),
+            RequestPath = MediaKeys.PublicRequestPath,
+            FileProvider = store.PublicFiles,
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = context => Immutable(context.Context.Response),
         });

@@ -6,7 +6,7 @@ namespace PatentWeek.Cms.Media;
 /// nothing was written to it for <see cref="StaleAfter"/>; an upload in flight writes all the time, and
 /// Kestrel's timeouts end a stalled one long before that.
 /// </summary>
-public sealed partial class MediaTempSweeper(MediaStore store, TimeProvider time, ILogger<MediaTempSweeper> logger) : BackgroundService
+public sealed partial class MediaTempSweeper(IMediaStore store, TimeProvider time, ILogger<MediaTempSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);

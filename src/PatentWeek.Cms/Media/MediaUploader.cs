@@ -21,7 +21,7 @@ namespace PatentWeek.Cms.Media;
 /// refused leaves nothing behind.
 /// </summary>
 public sealed class MediaUploader(
-    CmsDbContext db, MediaStore store, ImageProcessor images, MediaGate gate, OutboxWriter outbox, AuditLog audit,
+    CmsDbContext db, IMediaStore store, ImageProcessor images, MediaGate gate, OutboxWriter outbox, AuditLog audit,
     IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaUploader> logger)
 {
     private const int MaxTextField = 1000;
@@ -212,7 +212,7 @@ public sealed class MediaUploader(
                 break;
         }
 
-        var extension = MediaStore.ExtensionOf(contentType);
+        var extension = MediaKeys.ExtensionOf(contentType);
         var name = MediaNames.Sanitise(file.FileName, extension);
         var now = time.GetUtcNow().UtcDateTime;
         var asset = new MediaAsset
@@ -235,7 +235,7 @@ public sealed class MediaUploader(
 
         // The bytes first: a row must never point at a missing file. A failed save leaves an unreferenced
         // file under its hash, which the next upload of the same bytes simply reuses.
-        store.Adopt(file.TempPath, store.OriginalPath(kind, file.Sha256, extension));
+        store.AdoptOriginal(file.TempPath, kind, file.Sha256, extension);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.MediaAssets.Add(asset);
         await db.SaveChangesAsync(cancellationToken);

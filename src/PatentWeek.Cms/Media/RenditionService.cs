@@ -14,7 +14,7 @@ namespace PatentWeek.Cms.Media;
 /// never overwrites a newer one.
 /// </summary>
 public sealed partial class RenditionService(
-    IServiceScopeFactory scopes, ImageProcessor images, PosterFrames posters, MediaStore store, MediaGate gate,
+    IServiceScopeFactory scopes, ImageProcessor images, PosterFrames posters, IMediaStore store, MediaGate gate,
     ILogger<RenditionService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -65,7 +65,7 @@ public sealed partial class RenditionService(
             return true;
 
         var set = asset.Kind == MediaKind.Image
-            ? await RenderImageAsync(asset, store.OriginalPath(asset), MediaStore.DerivedFolder(asset.Kind, asset.Sha256), cancellationToken)
+            ? await RenderImageAsync(asset, store.OriginalPath(asset), MediaKeys.DerivedFolder(asset.Kind, asset.Sha256), cancellationToken)
             : await RenderPosterAsync(db, asset, cancellationToken);
         var json = JsonSerializer.Serialize(set with { Inputs = asset.RenditionVersion }, Json);
         var events = scope.ServiceProvider.GetRequiredService<DomainEvents>();
@@ -96,7 +96,7 @@ public sealed partial class RenditionService(
         if (video.PosterId is { } posterId
             && await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(m => m.Id == posterId && m.Kind == MediaKind.Image, cancellationToken) is { } poster)
             // The poster's own folder: its files depend on the poster's bytes, not on the video's.
-            return await RenderImageAsync(video, store.OriginalPath(poster), MediaStore.DerivedFolder(poster.Kind, poster.Sha256), cancellationToken);
+            return await RenderImageAsync(video, store.OriginalPath(poster), MediaKeys.DerivedFolder(poster.Kind, poster.Sha256), cancellationToken);
 
         var frame = store.NewTempFile() + ".jpg";
         try
@@ -104,7 +104,7 @@ public sealed partial class RenditionService(
             if (!await posters.TryTakeAsync(store.OriginalPath(video), video.DurationSeconds ?? 0, frame, cancellationToken))
                 return RenditionSet.None;
             images.Inspect(frame);
-            return await RenderImageAsync(video, frame, MediaStore.DerivedFolder(video.Kind, video.Sha256), cancellationToken);
+            return await RenderImageAsync(video, frame, MediaKeys.DerivedFolder(video.Kind, video.Sha256), cancellationToken);
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed record WeChatPart(ContentItem Item, WeChatArticle Article, WeChatP
 /// their address here) and the payload (pictures at their uploadimg address), so the preview is what is sent.
 /// </summary>
 public sealed class WeChatRenditions(
-    CmsDbContext db, RenditionService renditions, MediaStore store, ThemeRenderer themes, PublicUrls urls, ImageProcessor images)
+    CmsDbContext db, RenditionService renditions, IMediaStore store, ThemeRenderer themes, PublicUrls urls, ImageProcessor images)
 {
     private const string DefaultCoverFile = "wechat-cover.jpg";
     private readonly WeChatArticleBuilder _builder = new();
@@ -79,7 +79,7 @@ public sealed class WeChatRenditions(
 
         if (set?.WeChat is not { } wechat)
             return null;
-        var key = wechat.Cover.Url[(MediaStore.PublicRequestPath.Length + 1)..];
+        var key = wechat.Cover.Url[(MediaKeys.PublicRequestPath.Length + 1)..];
         return new WeChatPicture(key, wechat.Cover.Url, store.PublicPath(key), wechat.PicCrop2351, wechat.PicCrop11);
     }
 

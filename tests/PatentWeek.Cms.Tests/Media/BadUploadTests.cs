@@ -175,7 +175,7 @@ public abstract class BadUploadTests(AppFixture fixture)
 
     // Every file of the store but the renditions the seed's media job may still be writing (folders named <hash>-r<version>).
     private static List<string> StoredOriginals(CmsApp app) =>
-        Directory.GetFiles(app.Services.GetRequiredService<MediaStore>().Root, "*", SearchOption.AllDirectories)
+        Directory.GetFiles(app.Services.GetRequiredService<FolderMediaStore>().Root, "*", SearchOption.AllDirectories)
             .Where(f => !System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(Path.GetDirectoryName(f)!), "^[0-9a-f]{16}-r[0-9]+$"))
             .Order(StringComparer.Ordinal).ToList();
 
@@ -189,7 +189,7 @@ public abstract class BadUploadTests(AppFixture fixture)
     private async Task<(int Rows, int Files)> CountsAsync()
     {
         await using var db = fixture.App.CreateContext();
-        var store = fixture.App.Services.GetRequiredService<MediaStore>();
+        var store = fixture.App.Services.GetRequiredService<FolderMediaStore>();
         var files = Directory.GetFiles(store.Root, "*", SearchOption.AllDirectories).Length;
         return (await db.MediaAssets.CountAsync(Ct), files);
     }

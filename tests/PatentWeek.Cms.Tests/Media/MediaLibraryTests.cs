@@ -125,7 +125,7 @@ public abstract class MediaLibraryTests(AppFixture fixture)
         Assert.NotEqual(a.GetProperty("id").GetInt32(), b.GetProperty("id").GetInt32());
         Assert.Equal(a.GetProperty("url").GetString(), b.GetProperty("url").GetString());
 
-        var store = fixture.App.Services.GetRequiredService<MediaStore>();
+        var store = fixture.App.Services.GetRequiredService<FolderMediaStore>();
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         Assert.Single(Directory.GetFiles(Path.Combine(store.Root, "originals"), $"{sha}*", SearchOption.AllDirectories));
 
@@ -167,7 +167,7 @@ public abstract class MediaLibraryTests(AppFixture fixture)
         using (var address = await fixture.Client.GetAsync($"/media/{id}", Ct))
             Assert.Equal(HttpStatusCode.NotFound, address.StatusCode);
 
-        var store = fixture.App.Services.GetRequiredService<MediaStore>();
+        var store = fixture.App.Services.GetRequiredService<FolderMediaStore>();
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         Assert.Empty(Directory.GetFiles(store.PublicRoot, $"*{sha[..16]}*", SearchOption.AllDirectories));
         var list = await huangshi.Client.GetOkAsync("/api/manage/v1/media?kind=document");

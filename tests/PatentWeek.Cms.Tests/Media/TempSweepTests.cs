@@ -54,7 +54,7 @@ public abstract class TempSweepTests(DatabaseProvider provider)
         await using var running = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         using var client = running.CreateClient();
         var left = Leave(database, TimeSpan.Zero);
-        Assert.Equal(Path.GetDirectoryName(left), running.Services.GetRequiredService<MediaStore>().TempFolder);
+        Assert.Equal(Path.GetDirectoryName(left), running.Services.GetRequiredService<IMediaStore>().TempFolder);
 
         clock.Advance(TimeSpan.FromMinutes(31));
         await Task.Delay(500, Ct);
@@ -77,7 +77,7 @@ public abstract class TempSweepTests(DatabaseProvider provider)
         await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(first)), TimeSpan.FromSeconds(10));
 
         // Someone cleans the volume: the next round finds no folder at all.
-        var tmp = running.Services.GetRequiredService<MediaStore>().TempFolder;
+        var tmp = running.Services.GetRequiredService<IMediaStore>().TempFolder;
         Directory.Delete(tmp, recursive: true);
         clock.Advance(TimeSpan.FromMinutes(31));
         await Task.Delay(500, Ct);

@@ -55,7 +55,7 @@ public abstract partial class HttpHardeningTests(AppFixture fixture)
     {
         // 64 GB on paper, nothing on disk (sparse): copying it to nowhere takes many seconds, sending headers does not.
         const long size = 64L * 1024 * 1024 * 1024;
-        var store = fixture.App.Services.GetRequiredService<PatentWeek.Cms.Media.MediaStore>();
+        var store = fixture.App.Services.GetRequiredService<PatentWeek.Cms.Media.FolderMediaStore>();
         var name = $"head-{Guid.NewGuid():N}.mp4";
         var path = Path.Combine(store.PublicRoot, name);
         await using (var file = File.Create(path))

@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace PatentWeek.Cms.Benchmarks;
 
 /// <summary>
-/// The image pipeline as the CMS wires it (<see cref="ImageProcessor"/>, <see cref="MediaStore"/>,
+/// The image pipeline as the CMS wires it (<see cref="ImageProcessor"/>, <see cref="FolderMediaStore"/>,
 /// <see cref="MediaGate"/>) on a throw-away data folder that also holds the generated 12 MP source JPEG.
 /// </summary>
 internal sealed class Pipeline : IDisposable
@@ -19,7 +19,7 @@ internal sealed class Pipeline : IDisposable
         DataPath = Path.Combine(Path.GetTempPath(), "pw-media-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var media = Options.Create(new MediaOptions { ImageConcurrency = imageConcurrency });
         var host = new HostingEnvironment { ContentRootPath = DataPath, EnvironmentName = "Production", ApplicationName = "PatentWeek.Cms" };
-        Store = new MediaStore(new CmsPaths(Options.Create(new CmsOptions { DataPath = DataPath }), host));
+        Store = new FolderMediaStore(new CmsPaths(Options.Create(new CmsOptions { DataPath = DataPath }), host));
         Images = new ImageProcessor(media, Store);
         Gate = new MediaGate(media);
         SourcePath = Path.Combine(DataPath, "source-4000x3000.jpg");
@@ -30,12 +30,12 @@ internal sealed class Pipeline : IDisposable
 
     public string DataPath { get; }
     public string SourcePath { get; }
-    public MediaStore Store { get; }
+    public FolderMediaStore Store { get; }
     public ImageProcessor Images { get; }
     public MediaGate Gate { get; }
 
     /// <summary>
-    /// A folder never rendered into: <see cref="MediaStore.WriteOnceAsync"/> skips files that exist, so
+    /// A folder never rendered into: <see cref="FolderMediaStore.WriteOnceAsync"/> skips files that exist, so
     /// reusing a folder would measure nothing but decoding.
     /// </summary>
     public string NextFolder() => $"i/bench/{Interlocked.Increment(ref _folders):D6}";

@@ -25,7 +25,7 @@ public sealed record FeedEnclosure(string Url, string ContentType, long Length);
 /// The newest published items of a feed in three queries whatever their number (items with their tags, the media
 /// they show, and nothing per item), read through <see cref="ContentQueries.Published"/>.
 /// </summary>
-public sealed class FeedQueries(ContentQueries queries, MediaPictures pictures, MediaStore store, PublicUrls urls)
+public sealed class FeedQueries(ContentQueries queries, MediaPictures pictures, IMediaStore store, PublicUrls urls)
 {
     /// <summary>How many items a feed carries.</summary>
     public const int Size = 50;
@@ -96,7 +96,7 @@ public sealed class FeedQueries(ContentQueries queries, MediaPictures pictures, 
             return null;
         // The rendered JPEG's size once the job has run; before that, the file on disk if it was rendered on request.
         var rendered = RenditionService.Parse(cover.Renditions)?.Renditions.FirstOrDefault(r => r.Url == picture.Src)?.Size;
-        var prefix = MediaStore.PublicRequestPath + "/";
+        var prefix = MediaKeys.PublicRequestPath + "/";
         var file = picture.Src.StartsWith(prefix, StringComparison.Ordinal) ? new FileInfo(store.PublicPath(picture.Src[prefix.Length..])) : null;
         return new(urls.Absolute(picture.Src), "image/jpeg", rendered ?? (file is { Exists: true } ? file.Length : 0));
     }

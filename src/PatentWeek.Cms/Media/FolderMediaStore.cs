@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.FileProviders;
 using PatentWeek.Cms.Data.Media;
 using PatentWeek.Cms.Infrastructure;
 
 namespace PatentWeek.Cms.Media;
 
 /// <summary>
-/// The media folder (<c>&lt;DataPath&gt;/media</c>; a shared volume when scaled out). Files are named by content
+/// The media store as a folder (<c>&lt;DataPath&gt;/media</c>; a volume every instance mounts when scaled out). Files are named by content
 /// hash and written once through a temporary file and a rename, so a reader never sees half a file:
 /// <list type="bullet">
 /// <item><c>public/</c> is served to anyone as static files with immutable cache headers: renditions, videos, posters;</item>
@@ -13,11 +13,9 @@ namespace PatentWeek.Cms.Media;
 /// <item><c>tmp/</c> holds uploads while they stream in and are checked.</item>
 /// </list>
 /// </summary>
-public sealed class MediaStore
+public sealed class FolderMediaStore : IMediaStore, IDisposable
 {
-    public const string PublicRequestPath = "/media";
-
-    public MediaStore(CmsPaths paths)
+    public FolderMediaStore(CmsPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         Root = Path.GetFullPath(Path.Combine(paths.DataPath, "media"));
@@ -26,7 +24,14 @@ public sealed class MediaStore
         Directory.CreateDirectory(Path.Combine(Root, "originals"));
         TempFolder = Path.Combine(Root, "tmp");
         Directory.CreateDirectory(TempFolder);
+        _publicFiles = new PhysicalFileProvider(PublicRoot);
     }
+
+    private readonly PhysicalFileProvider _publicFiles;
+
+    public IFileProvider PublicFiles => _publicFiles;
+
+    public void Dispose() => _publicFiles.Dispose();
 
     public string Root { get; }
     public string PublicRoot { get; }
@@ -36,47 +41,41 @@ public sealed class MediaStore
 
     public string NewTempFile() => Path.Combine(TempFolder, Guid.NewGuid().ToString("N"));
 
-    /// <summary>Where the original bytes live: videos are public (streamed with range requests), the rest private.</summary>
+    /// <summary>Videos are public (streamed with range requests), the rest private.</summary>
     public string OriginalPath(MediaKind kind, string sha256, string extension) => kind == MediaKind.Video
-        ? Path.Combine(PublicRoot, OriginalKey(kind, sha256, extension))
+        ? Path.Combine(PublicRoot, MediaKeys.OriginalKey(kind, sha256, extension))
         : Path.Combine(Root, "originals", sha256[..2], sha256 + extension);
 
     public string OriginalPath(MediaAsset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return OriginalPath(asset.Kind, asset.Sha256, ExtensionOf(asset.ContentType));
+        return OriginalPath(asset.Kind, asset.Sha256, MediaKeys.ExtensionOf(asset.ContentType));
     }
 
-    /// <summary>The public key (path under <c>public/</c>) of a video's original bytes.</summary>
-    public static string OriginalKey(MediaKind kind, string sha256, string extension) =>
-        $"{(kind == MediaKind.Video ? "v" : "o")}/{sha256[..2]}/{sha256}{extension}";
-
-    /// <summary>The folder key of everything rendered from one original by one version of the pipeline.</summary>
-    public static string DerivedFolder(MediaKind kind, string sha256) =>
-        $"{(kind == MediaKind.Video ? "v" : "i")}/{sha256[..2]}/{sha256[..16]}-r{ImageProcessor.PipelineVersion}";
-
-    public static string PublicUrl(string key) => $"{PublicRequestPath}/{key}";
-
+    /// <summary>The key's file under <c>public/</c>; a key that would lead outside it names no file there.</summary>
     public string PublicPath(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Path.GetFullPath(Path.Combine(PublicRoot, key.Replace('/', Path.DirectorySeparatorChar)));
+        var path = Path.GetFullPath(Path.Combine(PublicRoot, key.Replace('/', Path.DirectorySeparatorChar)));
+        return path.StartsWith(PublicRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException("A media key stays inside the public folder.", nameof(key));
     }
 
-    /// <summary>Moves a checked upload into place; when the same bytes are already stored, the upload is dropped.</summary>
-    public void Adopt(string tempFile, string destination)
+    /// <summary>A rename within the folder's file system: the original appears whole or not at all.</summary>
+    public void AdoptOriginal(string checkedFile, MediaKind kind, string sha256, string extension)
     {
+        var destination = OriginalPath(kind, sha256, extension);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         if (File.Exists(destination))
         {
-            File.Delete(tempFile);
+            File.Delete(checkedFile);
             return;
         }
 
-        File.Move(tempFile, destination, overwrite: true);
+        File.Move(checkedFile, destination, overwrite: true);
     }
 
-    /// <summary>Writes a derived file once; a second writer of the same key keeps the first file.</summary>
     public async Task<long> WriteOnceAsync(string key, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var path = PublicPath(key);
@@ -101,31 +100,16 @@ public sealed class MediaStore
 
     public void DeleteOriginal(MediaKind kind, string sha256, string contentType)
     {
-        var original = OriginalPath(kind, sha256, ExtensionOf(contentType));
+        var original = OriginalPath(kind, sha256, MediaKeys.ExtensionOf(contentType));
         if (File.Exists(original))
             File.Delete(original);
     }
 
-    /// <summary>Removes the stored files of an original nobody uses any more.</summary>
     public void DeleteAll(MediaKind kind, string sha256, string contentType)
     {
         DeleteOriginal(kind, sha256, contentType);
-        var derived = PublicPath(DerivedFolder(kind, sha256));
+        var derived = PublicPath(MediaKeys.DerivedFolder(kind, sha256));
         if (Directory.Exists(derived))
             Directory.Delete(derived, recursive: true);
     }
-
-    public static string ExtensionOf(string contentType) => contentType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        "image/gif" => ".gif",
-        "video/mp4" => ".mp4",
-        "application/pdf" => ".pdf",
-        DocumentInspector.WebVtt => ".vtt",
-        DocumentInspector.Docx => ".docx",
-        DocumentInspector.Xlsx => ".xlsx",
-        _ => ".bin",
-    };
 }
