@@ -48,6 +48,16 @@ public static class Staff
         return new StaffMember(user, user.Email!, client);
     }
 
+    /// <summary>Signs a client of a separately started process in with a bearer token.</summary>
+    public static async Task BearerAsync(HttpClient client, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.PostAsJsonAsync("/api/manage/v1/tokens", new { email, password }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, body);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+    }
+
     public static async Task<string> TokenAsync(CmsApp app, HttpClient client, string email, string password, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PatentWeek.Cms.Accounts;
@@ -46,12 +45,7 @@ public sealed class DiskFullTests
             launcher: ["unshare", "-m", "--propagation", "private", "--", "sh", "-c", $"mount -t tmpfs -o size={TmpfsBytes} tmpfs \"$0\" && exec \"$@\"", media]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await ServerProcess.UpAsync(http, "/health/ready");
-        using (var token = await http.PostAsJsonAsync("/api/manage/v1/tokens", new { email, password = Staff.Password }, Ct))
-        {
-            var body = await token.Content.ReadAsStringAsync(Ct);
-            Assert.True(token.IsSuccessStatusCode, body);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-        }
+        await Staff.BearerAsync(http, email, Staff.Password);
 
         await http.UploadOkAsync(TestImages.Jpeg(320, 200), "before.jpg");
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -160,7 +159,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             }
 
             foreach (var instance in farm.Instances)
-                Assert.Equal("Degraded", await RedisStateAsync(instance));
+                Assert.Equal("Degraded", await Readiness.CheckAsync(instance, "redis"));
         }
         finally
         {
@@ -168,7 +167,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         }
 
         foreach (var instance in farm.Instances)
-            await Eventually.TrueAsync(async () => await RedisStateAsync(instance) == "Healthy", TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => await Readiness.CheckAsync(instance, "redis") == "Healthy", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -208,10 +207,9 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
 
             foreach (var instance in farm.Instances)
             {
-                using var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-                var report = await health.Content.ReadFromJsonAsync<JsonElement>(Ct);
-                Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+                using (var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct))
+                    Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+                Assert.Equal("Unhealthy", await Readiness.CheckAsync(instance, "database"));
             }
         }
         finally
@@ -266,13 +264,6 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         Assert.Equal(1, await farm.CounterAsync("wechat_api_calls_total", tokenCalls) - tokensBefore);
         Assert.Equal(1, await farm.CounterAsync("wechat_api_calls_total", ticketCalls) - ticketsBefore);
-    }
-
-    private static async Task<string?> RedisStateAsync(HttpClient instance)
-    {
-        using var health = await instance.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
-        var report = await health.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        return report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
@@ -378,10 +369,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
         public async Task<HttpClient> EditorAsync()
         {
             var client = new HttpClient { BaseAddress = Nginx };
-            using var response = await client.PostAsJsonAsync("/api/manage/v1/tokens", new { email = EditorEmail, password = Staff.Password }, Ct);
-            var body = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.IsSuccessStatusCode, body);
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+            await Staff.BearerAsync(client, EditorEmail, Staff.Password);
             return client;
         }
 

@@ -32,12 +32,12 @@ public sealed class LateRedisTests
         {
             using var home = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-            Assert.Equal("Degraded", await RedisStateAsync(app));
+            Assert.Equal("Degraded", await Readiness.CheckAsync(app.CreateClient(), "redis"));
         }
 
         await redis.StartAgainAsync();
         foreach (var app in new[] { a, b })
-            await Eventually.TrueAsync(async () => await RedisStateAsync(app) == "Healthy", TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => await Readiness.CheckAsync(app.CreateClient(), "redis") == "Healthy", TimeSpan.FromSeconds(30));
 
         // B's published model follows A's publish only through the signal B subscribed to once Redis was there.
         const string list = "/api/v1/content?kind=news";
@@ -52,12 +52,5 @@ public sealed class LateRedisTests
             var json = await b.CreateClient().GetFromJsonAsync<JsonElement>(new Uri(list, UriKind.Relative), Ct);
             return json.GetProperty("items")[0].GetProperty("slug").GetString() == slug;
         }, TimeSpan.FromSeconds(2));
-    }
-
-    private static async Task<string?> RedisStateAsync(CmsApp app)
-    {
-        using var health = await app.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
-        var report = await health.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        return report.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
     }
 }
