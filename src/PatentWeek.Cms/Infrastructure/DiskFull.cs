@@ -8,6 +8,7 @@ public static class DiskFull
     public static bool Is(IOException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.HResult is 28 or 122 || (exception.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) && (exception.HResult & 0xFFFF) is 112 or 39;
+        return exception.HResult is 28 or 122
+            || ((exception.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) && (exception.HResult & 0xFFFF) is 112 or 39);
     }
 }

@@ -129,6 +129,7 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             var articles = inspect.GetProperty("published").EnumerateArray().Where(j => j.GetProperty("status").GetInt32() == 0)
                 .SelectMany(j => j.GetProperty("articles").EnumerateArray()).Count(a => a.GetProperty("title").GetString() == title);
             Assert.Equal(1, articles);
+            farm.AssertLogsHoldNoSecrets(editor.DefaultRequestHeaders.Authorization?.Parameter);
         }
         finally
         {
@@ -234,6 +235,8 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
 
         Assert.Equal(2, upstreams.Count);
         Assert.True(farm.BothRunning);
+        // The outage's error logs (every refused request's exception) hold no secret.
+        farm.AssertLogsHoldNoSecrets(editor.DefaultRequestHeaders.Authorization?.Parameter);
     }
 
     [Fact]
@@ -396,6 +399,21 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             }
 
             return sum;
+        }
+
+        /// <summary>
+        /// What the instances logged (warnings and errors, JSON in the production mode) holds none of the secrets they
+        /// were given or handed out: the editor's password, the WeChat secret and AES key, the database password, and
+        /// the bearer tokens the tests were issued.
+        /// </summary>
+        public void AssertLogsHoldNoSecrets(params string?[] more)
+        {
+            var password = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString).Password!;
+            string[] secrets = [Staff.Password, Secret, AesKey, password, .. more.OfType<string>()];
+            var lines = _instances.SelectMany(i => i?.Lines ?? []).ToList();
+            Assert.NotEmpty(lines);
+            foreach (var secret in secrets)
+                Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
         }
 
         /// <summary>The instances' last log lines, for a failure's message.</summary>
