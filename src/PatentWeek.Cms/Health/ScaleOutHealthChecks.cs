@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PatentWeek.Cms.Data;
+using PatentWeek.Cms.Infrastructure;
 using PatentWeek.Cms.Media;
 using PatentWeek.Cms.Outbox;
 using PatentWeek.Cms.ScaleOut;
@@ -19,7 +20,7 @@ internal sealed class RedisHealthCheck(SharedRedis redis) : IHealthCheck
 }
 
 /// <summary>The media folder takes a file: uploads would fail otherwise (a full disk, a volume mounted read-only).</summary>
-internal sealed class MediaStoreHealthCheck(IMediaStore store) : IHealthCheck
+internal sealed partial class MediaStoreHealthCheck(IMediaStore store, ILogger<MediaStoreHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -31,13 +32,18 @@ internal sealed class MediaStoreHealthCheck(IMediaStore store) : IHealthCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy("The media folder cannot be written: " + e.Message);
+            // The report is readable through the site: fixed words there, the path and the reason in the log.
+            LogNotWritable(logger, e);
+            return HealthCheckResult.Unhealthy(e is IOException io && DiskFull.Is(io) ? "The media folder is full." : "The media folder cannot be written.");
         }
         finally
         {
             File.Delete(probe);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "The media folder cannot be written")]
+    private static partial void LogNotWritable(ILogger logger, Exception exception);
 }
 
 /// <summary>

@@ -24,14 +24,13 @@ public static class DatabaseOutage
                 // too many connections (53300).
                 case PostgresException pg:
                     return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300";
-                // No server answered: refused, reset, or timed out while connecting or reading.
+                // No server answered: refused, reset, or timed out (connecting, waiting for a pooled connection, or a
+                // command past its timeout: an overloaded server is "not now" as well).
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                     return true;
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
                 case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
-                    return true;
-                case SocketException:
                     return true;
             }
         }

@@ -32,7 +32,8 @@ public static class ErrorPages
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: 13 } || e is IOException io && DiskFull.Is(io)) // SQLITE_FULL
+            // SQLITE_FULL; PostgreSQL's disk_full (53100); ENOSPC or a quota anywhere else.
+            if (e is SqliteException { SqliteErrorCode: 13 } || e is Npgsql.PostgresException { SqlState: "53100" } || e is IOException io && DiskFull.Is(io))
                 return true;
         }
 
@@ -40,12 +41,12 @@ public static class ErrorPages
     }
 
     /// <summary>The plain page, for when the theme cannot render its own (the theme itself may be what failed).</summary>
-    internal static string Html(string heading, string text) => $"""
+    internal static string Html(string heading, string text, string pathBase) => $"""
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{WebUtility.HtmlEncode(heading)}</title></head>
         <body>
-        <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href="/">返回首页</a></p>
+        <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href="{WebUtility.HtmlEncode(pathBase)}/">返回首页</a></p>
         </body></html>
         """;
 
@@ -65,7 +66,7 @@ public static class ErrorPages
                 }
 
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPages));
-                var html = await Site.Pages.ErrorPage.TryRenderAsync(context, logger, failure.Heading, failure.Text) ?? Html(failure.Heading, failure.Text);
+                var html = await Site.Pages.ErrorPage.TryRenderAsync(context, logger, failure.Heading, failure.Text) ?? Html(failure.Heading, failure.Text, context.Request.PathBase.Value ?? "");
                 context.Response.StatusCode = failure.Status;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-store";

@@ -73,7 +73,23 @@ public sealed class FolderMediaStore : IMediaStore, IDisposable
             return;
         }
 
-        File.Move(checkedFile, destination, overwrite: true);
+        MoveOnce(checkedFile, destination);
+    }
+
+    /// <summary>
+    /// A rename that never replaces: when another writer (an instance on the same volume) put the same key in place
+    /// first, its file stays and this one is dropped. The same key holds the same bytes, so either is right.
+    /// </summary>
+    private static void MoveOnce(string source, string destination)
+    {
+        try
+        {
+            File.Move(source, destination, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(destination))
+        {
+            File.Delete(source);
+        }
     }
 
     public async Task<long> WriteOnceAsync(string key, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
@@ -86,11 +102,11 @@ public sealed class FolderMediaStore : IMediaStore, IDisposable
         try
         {
             await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
-            File.Move(temp, path, overwrite: true);
+            MoveOnce(temp, path);
         }
-        catch (IOException)
+        catch
         {
-            // A full disk: give the space back at once rather than at the next sweep; the job that wanted it retries.
+            // A full disk or a cancelled job: give the space back at once rather than at the next sweep; the job retries.
             File.Delete(temp);
             throw;
         }

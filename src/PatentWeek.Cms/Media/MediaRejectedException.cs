@@ -6,7 +6,7 @@ namespace PatentWeek.Cms.Media;
 /// An upload refused for what it is (type, size, content), one of the <see cref="RefusedException"/> family; becomes a 4xx with <see cref="Message"/> (English) on the
 /// API, and <see cref="Text"/> (Chinese) in the admin UI.
 /// </summary>
-public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null) : RefusedException(message)
+public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null, string? code = null) : RefusedException(message)
 {
     public int StatusCode { get; } = statusCode;
 
@@ -14,6 +14,9 @@ public sealed class MediaRejectedException(string message, int statusCode = Stat
 
     /// <summary>What an editor reads: the Chinese given where it was thrown, or the media fallback for the status.</summary>
     public override string Text { get; } = text ?? RefusalFallback.MediaText(statusCode);
+
+    public override IReadOnlyDictionary<string, object?> ProblemExtensions =>
+        code is null ? base.ProblemExtensions : new Dictionary<string, object?> { ["code"] = code };
 
     /// <summary>An upload refused for its content is a bad upload rather than a bad request.</summary>
     public override string Title => StatusCode == StatusCodes.Status400BadRequest ? "Bad upload" : base.Title;
@@ -28,7 +31,7 @@ public sealed class MediaRejectedException(string message, int statusCode = Stat
     /// </summary>
     public static MediaRejectedException StorageFull() =>
         new("The server's media storage is full; the upload was not kept. Tell the site's administrator.", StatusCodes.Status507InsufficientStorage,
-            "服务器存储空间已满，文件未保存。请联系网站管理员。");
+            "服务器存储空间已满，文件未保存。请联系网站管理员。", "insufficient-storage");
 
     public static MediaRejectedException Unsupported(string detail) => new(detail, StatusCodes.Status415UnsupportedMediaType);
 }

@@ -143,28 +143,21 @@ public sealed class MediaUploader(
         var temp = store.NewTempFile();
         try
         {
-            // Unbuffered: every write reaches the disk in WriteAsync, so a full disk is seen there and never again as a
-            // flush when the stream is disposed (which would pass for the client's body breaking off).
-            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
+            // Unbuffered, with the reads gathered into whole 80 KB blocks (the multipart reader hands out a few KB at a
+            // time): every write reaches the disk in WriteAsync, so a full disk is seen there and never as a flush when
+            // the stream is disposed (which would pass for the client's body breaking off).
+            await using var output = Create(temp);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             long size = 0;
             SniffedType? type = null;
             long limit = options.Value.LargestLimit;
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
             {
+                // The type (and so the limit) is known from the first bytes.
                 if (type is null)
                 {
-                    // The type (and so the limit) is known from the first bytes; fill them if the first read was short.
-                    while (read < FileSniffer.HeaderLength)
-                    {
-                        var more = await body.ReadAsync(buffer.AsMemory(read, FileSniffer.HeaderLength - read), cancellationToken);
-                        if (more == 0)
-                            break;
-                        read += more;
-                    }
-
                     type = FileSniffer.Sniff(buffer.AsSpan(0, read)) ?? throw MediaRejectedException.Unsupported(
                         "This kind of file is not accepted. Upload JPEG, PNG, WebP or GIF images, MP4 videos, or PDF, Word (.docx) or Excel (.xlsx) documents.");
                     limit = options.Value.MaxBytes(type.Kind);
@@ -258,15 +251,31 @@ public sealed class MediaUploader(
         {
             await output.WriteAsync(bytes, cancellationToken);
         }
-        catch (IOException e) when (DiskFull.Is(e))
+        catch (IOException e)
         {
-            logger.LogError(e, "The media folder is full; an upload was refused");
-            throw MediaRejectedException.StorageFull();
+            throw StorageFailed(e);
+        }
+    }
+
+    /// <summary>The temporary file, its own failures (no room even for it, the folder gone) sorted as the writes' are.</summary>
+    private FileStream Create(string temp)
+    {
+        try
+        {
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException("The upload could not be written to the media folder.", e);
+            throw StorageFailed(e);
         }
+    }
+
+    private Exception StorageFailed(IOException e)
+    {
+        if (!DiskFull.Is(e))
+            return new InvalidOperationException("The upload could not be written to the media folder.", e);
+        logger.LogError(e, "The media folder is full; an upload was refused");
+        return MediaRejectedException.StorageFull();
     }
 
     private static async Task<string?> ReadTextAsync(Stream body, string name, CancellationToken cancellationToken)

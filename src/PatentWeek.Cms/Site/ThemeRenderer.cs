@@ -114,7 +114,8 @@ public sealed partial class ThemeRenderer
         {
             try
             {
-                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = ErrorPages.ServerError.Heading, ["page_description"] = ErrorPages.ServerError.Text });
+                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = ErrorPages.ServerError.Heading, ["page_description"] = ErrorPages.ServerError.Text,
+                    ["base"] = model.GetValueOrDefault("base") });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -122,7 +123,7 @@ public sealed partial class ThemeRenderer
             }
         }
 
-        return ErrorPages.Html(ErrorPages.ServerError.Heading, ErrorPages.ServerError.Text);
+        return ErrorPages.Html(ErrorPages.ServerError.Heading, ErrorPages.ServerError.Text, model.GetValueOrDefault("base") as string ?? "");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Theme {Theme}: template {File} fails at line {Line}: {Reason}")]

@@ -17,7 +17,8 @@ internal sealed class WorkflowExceptionFilter : IEndpointFilter
         {
             // A body refused as too large is still arriving: close the connection after the answer, or the server
             // reads (drains) the rest of it, up to the largest upload allowed, before it can use the connection again.
-            if (e.Status == StatusCodes.Status413PayloadTooLarge)
+            // The same for an upload stopped by a full disk.
+            if (e.Status is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status507InsufficientStorage)
                 context.HttpContext.Response.Headers.Connection = "close";
             return Problem(e, context.HttpContext.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase));
         }

@@ -218,12 +218,9 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             await farm.Postgres.StartAgainAsync();
         }
 
-        // The same processes answer again, on both instances, reads and writes alike.
-        await Eventually.TrueAsync(async () =>
-        {
-            using var answer = await editor.GetAsync(new Uri("/api/manage/v1/content", UriKind.Relative), Ct);
-            return answer.IsSuccessStatusCode;
-        }, TimeSpan.FromSeconds(30));
+        // The same processes answer again, each of them (asked directly), reads and writes alike.
+        foreach (var instance in farm.Instances)
+            await Eventually.TrueAsync(async () => await Readiness.CheckAsync(instance, "database") == "Healthy", TimeSpan.FromSeconds(30));
         var upstreams = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 0; n < 6; n++)
         {
@@ -451,10 +448,17 @@ public sealed partial class FarmTests(FarmTests.Farm farm) : IClassFixture<FarmT
             Emulator?.Dispose();
             if (Redis is not null)
                 await Redis.DisposeAsync();
-            if (Database is not null)
-                await Database.DisposeAsync();
-            if (Postgres is not null)
-                await Postgres.DisposeAsync();
+            try
+            {
+                if (Database is not null)
+                    await Database.DisposeAsync();
+            }
+            finally
+            {
+                // Stopped and removed even when dropping the database failed.
+                if (Postgres is not null)
+                    await Postgres.DisposeAsync();
+            }
         }
     }
 }
