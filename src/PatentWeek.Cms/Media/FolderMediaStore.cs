@@ -5,8 +5,8 @@ using PatentWeek.Cms.Infrastructure;
 namespace PatentWeek.Cms.Media;
 
 /// <summary>
-/// The media store as a folder (<c>&lt;DataPath&gt;/media</c>; a volume every instance mounts when scaled out). Files are named by content
-/// hash and written once through a temporary file and a rename, so a reader never sees half a file:
+/// The media store as a folder (<c>&lt;DataPath&gt;/media</c>; a volume every instance mounts when scaled out). Files
+/// are named by content hash and written once through a temporary file and a rename, so a reader never sees half a file:
 /// <list type="bullet">
 /// <item><c>public/</c> is served to anyone as static files with immutable cache headers: renditions, videos, posters;</item>
 /// <item><c>originals/</c> is never served directly: image originals (they carry EXIF, GPS included) and documents;</item>
@@ -67,12 +67,6 @@ public sealed class FolderMediaStore : IMediaStore, IDisposable
     {
         var destination = OriginalPath(kind, sha256, extension);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        if (File.Exists(destination))
-        {
-            File.Delete(checkedFile);
-            return;
-        }
-
         MoveOnce(checkedFile, destination);
     }
 

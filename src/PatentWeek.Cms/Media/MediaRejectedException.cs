@@ -3,8 +3,9 @@ using PatentWeek.Cms.Workflow;
 namespace PatentWeek.Cms.Media;
 
 /// <summary>
-/// An upload refused for what it is (type, size, content), one of the <see cref="RefusedException"/> family; becomes a 4xx with <see cref="Message"/> (English) on the
-/// API, and <see cref="Text"/> (Chinese) in the admin UI.
+/// An upload refused for what it is (type, size, content), or because the disk is full; one of the
+/// <see cref="RefusedException"/> family. It becomes a 4xx (or the 507 of <see cref="StorageFull"/>) with
+/// <see cref="Message"/> (English) on the API, and <see cref="Text"/> (Chinese) in the admin UI.
 /// </summary>
 public sealed class MediaRejectedException(string message, int statusCode = StatusCodes.Status400BadRequest, string? text = null, string? code = null) : RefusedException(message)
 {

@@ -114,8 +114,11 @@ public sealed partial class ThemeRenderer
         {
             try
             {
-                return await RenderAsync(theme, "500", new Dictionary<string, object?> { ["site"] = model.GetValueOrDefault("site"), ["page_title"] = ErrorPages.ServerError.Heading, ["page_description"] = ErrorPages.ServerError.Text,
-                    ["base"] = model.GetValueOrDefault("base") });
+                return await RenderAsync(theme, "500", new Dictionary<string, object?>
+                {
+                    ["site"] = model.GetValueOrDefault("site"), ["base"] = model.GetValueOrDefault("base"),
+                    ["page_title"] = ErrorPages.ServerError.Heading, ["page_description"] = ErrorPages.ServerError.Text,
+                });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

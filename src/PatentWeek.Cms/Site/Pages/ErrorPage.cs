@@ -1,7 +1,8 @@
 namespace PatentWeek.Cms.Site.Pages;
 
 /// <summary>
-/// The friendly error page (500, and the 503 and 507 of a database away or a disk full): the theme's <c>500.liquid</c>, rendered without the database (which may be what failed).
+/// The friendly error page (500, and the 503 and 507 of a database away or a disk full): the theme's
+/// <c>500.liquid</c>, rendered without the database (which may be what failed).
 /// Null when the theme cannot render it either; the caller then writes its plain page.
 /// </summary>
 public static class ErrorPage
