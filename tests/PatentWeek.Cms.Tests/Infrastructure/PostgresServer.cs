@@ -35,8 +35,12 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(folder, output.Split('\n').Last(l => l.StartsWith("Host=", StringComparison.Ordinal)).Trim());
     }
 
-    /// <summary>Immediate shutdown: every connection is cut at once, as in a crash (recovery runs at the next start).</summary>
-    public Task StopAsync() => PgCtlAsync("-m", "immediate", "stop");
+    /// <summary>
+    /// A restart's stop ("fast"): every session is cut at once (the CMS sees its connections die), then the server
+    /// checkpoints and exits. Not "immediate": the throw-away cluster runs with <c>synchronous_commit</c> off, and a
+    /// crash-like stop there loses the last commits (a bearer token just issued), which production does not.
+    /// </summary>
+    public Task StopAsync() => PgCtlAsync("-m", "fast", "stop");
 
     /// <summary>Starts it again with the options it was first started with (pg_ctl keeps them in postmaster.opts).</summary>
     public Task StartAgainAsync() => PgCtlAsync("-l", Path.Combine(_folder, "server.log"), "-w", "restart");
